@@ -1,0 +1,2 @@
+export * from './operation';
+export * as f from './fields';

@@ -1,0 +1,99 @@
+import { z } from 'zod/v4';
+
+export type Vendor = 'nectifi' | 'splash' | 'smartwifi' | 'anykrowd';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Where an input field travels on the wire. The field's key is its wire name. */
+export type FieldLocation = 'path' | 'query' | 'json' | 'form';
+
+/**
+ * How safe it is to send the request again when the first attempt may have reached the vendor.
+ * - read: no side effect, always retried.
+ * - idempotent: a repeat cannot apply the change twice (an idempotency key, a PATCH, a DELETE).
+ * - unsafe: a repeat may apply it twice (a top-up, an email); retried only when the vendor
+ *   provably did not receive it.
+ */
+export type Safety = 'read' | 'idempotent' | 'unsafe';
+
+/** A dropdown that feeds a field: which operation lists the choices and which item fields to show. */
+export interface DropdownSource {
+  operation: string;
+  value: string;
+  label: string;
+}
+
+export interface FieldDeclaration {
+  in: FieldLocation;
+  /** zod schema of the value; wrap in `.optional()` when the field is not required. */
+  schema: z.ZodType;
+  label: string;
+  help: string;
+  /** Example value shown as a placeholder. */
+  example?: unknown;
+  dropdown?: DropdownSource;
+}
+
+export type Paging =
+  /** A single response; lists without paging return everything at once. */
+  | { style: 'none' }
+  /** `limit` + `offset`, newest first (Nectifi). */
+  | { style: 'offset'; limitParam: string; offsetParam: string; defaultLimit: number; maxLimit: number }
+  /** Page number + page size (Splash `page`/`per_page`, anykrowd Laravel `page`/`limit`). */
+  | { style: 'page'; pageParam: string; sizeParam: string; defaultSize: number; maxSize: number }
+  /** A time range with a maximum span (SmartWiFi connections): long ranges are walked in windows. */
+  | { style: 'window'; fromParam: string; toParam: string; maxSpanDays: number };
+
+export interface OperationSpec {
+  vendor: Vendor;
+  /** camelCase, unique within the vendor, e.g. `listGuests`. */
+  key: string;
+  /** Groups operations in the n8n node and the Zapier app, e.g. `guest`, `voucher`. */
+  resource: string;
+  /** Title Case, e.g. `List Guests`. */
+  label: string;
+  /** One sentence, ending with a period. */
+  description: string;
+  method: HttpMethod;
+  /** Relative to the vendor's base URL, `{name}` for path fields, e.g. `/crm/guests/{guest_id}`. */
+  path: string;
+  fields: Record<string, FieldDeclaration>;
+  /** `object`: the body is the result. `list`: the body carries a list of items (bare or enveloped). */
+  returns: 'object' | 'list';
+  /** Schema of the object, or of one item when `returns` is `list`. Tolerant of extra fields. */
+  output: z.ZodType;
+  /** A response (or one item) as the vendor documents it. */
+  sample: Record<string, unknown>;
+  paging: Paging;
+  safety: Safety;
+  /** Body field that carries an idempotency key the client fills when the caller gives none. */
+  idempotencyKeyField?: string;
+  /** Nectifi scopes that grant access, any one suffices. */
+  scopes?: string[];
+}
+
+export interface OperationDeclaration extends OperationSpec {
+  /** Strict schema of all fields: unknown keys are rejected before any request is sent. */
+  input: z.ZodObject;
+  /** `vendor.key`, unique across the project. */
+  id: string;
+}
+
+export function defineOperation<const S extends OperationSpec>(spec: S): S & OperationDeclaration {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(spec.fields)) shape[name] = field.schema;
+  assertPathFieldsDeclared(spec);
+  return { ...spec, id: `${spec.vendor}.${spec.key}`, input: z.strictObject(shape) };
+}
+
+function assertPathFieldsDeclared(spec: OperationSpec): void {
+  for (const [, name] of spec.path.matchAll(/\{(\w+)\}/g)) {
+    if (spec.fields[name]?.in !== 'path') {
+      throw new Error(`${spec.vendor}.${spec.key}: path parameter {${name}} has no path field`);
+    }
+  }
+}
+
+export function isListOperation(op: OperationDeclaration): boolean {
+  return op.returns === 'list';
+}
