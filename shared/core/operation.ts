@@ -32,6 +32,8 @@ export interface FieldDeclaration {
   /** Example value shown as a placeholder. */
   example?: unknown;
   dropdown?: DropdownSource;
+  /** Also copy the value into the JSON body (Nectifi repeats `guest_id` in path and body). */
+  alsoInBody?: boolean;
 }
 
 export type Paging =
@@ -68,6 +70,8 @@ export interface OperationSpec {
   safety: Safety;
   /** Body field that carries an idempotency key the client fills when the caller gives none. */
   idempotencyKeyField?: string;
+  /** For unsafe writes: how a user checks whether a call with an unknown outcome took effect. */
+  unknownOutcomeHint?: string;
   /** Nectifi scopes that grant access, any one suffices. */
   scopes?: string[];
 }

@@ -1,0 +1,71 @@
+import type { OperationDeclaration } from '../core/operation';
+import type { HttpRequest } from '../http/transport';
+import type { VendorConnection } from './vendor-profile';
+
+export const USER_AGENT = 'venue-connectors/0.1 (+https://www.npmjs.com/package/n8n-nodes-venue-connectors)';
+
+export interface BuildOptions {
+  includeAuth: boolean;
+  timeoutMs: number;
+  /** Query overrides used by the paging iterators (page, offset, window bounds). */
+  query?: Record<string, unknown>;
+}
+
+/** Turns validated input into a request: each field goes where its declaration says. */
+export function buildRequest(
+  op: OperationDeclaration,
+  connection: VendorConnection,
+  input: Record<string, unknown>,
+  options: BuildOptions,
+): HttpRequest {
+  const query = new URLSearchParams();
+  const json: Record<string, unknown> = {};
+  const form = new URLSearchParams();
+  let path = op.path;
+
+  for (const [name, field] of Object.entries(op.fields)) {
+    const value = name in (options.query ?? {}) ? options.query?.[name] : input[name];
+    if (value === undefined || value === null) continue;
+    if (field.in === 'path') path = path.replace(`{${name}}`, encodePathSegment(value));
+    else if (field.in === 'query') query.set(name, queryValue(value));
+    else if (field.in === 'form') form.set(name, queryValue(value));
+    else json[name] = value;
+    if (field.alsoInBody) json[name] = value;
+  }
+
+  const hasForm = Object.values(op.fields).some((field) => field.in === 'form');
+  for (const [name, value] of Object.entries(connection.params)) (hasForm ? form : query).set(name, value);
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
+  if (options.includeAuth) {
+    Object.assign(headers, connection.auth.headers);
+    for (const [name, value] of Object.entries(connection.auth.query)) query.set(name, value);
+  }
+
+  let body: string | undefined;
+  if (hasForm) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = form.toString();
+  } else if (op.method !== 'GET' && op.method !== 'DELETE') {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(json);
+  }
+  const search = query.toString();
+  return {
+    method: op.method,
+    url: `${connection.baseUrl}${path}${search ? `?${search}` : ''}`,
+    headers,
+    body,
+    timeoutMs: options.timeoutMs,
+  };
+}
+
+/** Encodes a path value so that no input can add a segment or climb out of the path. */
+export function encodePathSegment(value: unknown): string {
+  const encoded = encodeURIComponent(String(value));
+  return /^\.+$/.test(encoded) ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+function queryValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return String(value);
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { VendorApiError } from '../core/errors';
+import type { OperationDeclaration } from '../core/operation';
+import { Redactor } from '../core/redact';
+import { type Clock, type RateLimit, type SlidingWindowLimiter, limiterFor, systemClock } from '../http/rate-limiter';
+import { type AttemptResult, DEFAULT_RETRY, type RetryOptions, backoffDelay, decideRetry, vendorDelayMs } from '../http/retry';
+import type { HttpRequest, HttpResponse, Transport } from '../http/transport';
+import { TransportError } from '../http/transport';
+import { buildRequest } from './build-request';
+import { type DriftReporter, checkOutput, decodeBody, itemsOf } from './decode';
+import { defaultTransport } from './default-transport';
+import { describeFailure } from './failure-message';
+import { validateInput } from './validate-input';
+import type { VendorConnection, VendorProfile } from './vendor-profile';
+
+export interface ClientOptions {
+  transport?: Transport;
+  /** The platform adds the credentials itself (n8n's `httpRequestWithAuthentication`). */
+  transportAppliesAuth?: boolean;
+  retry?: Partial<RetryOptions>;
+  /** Client-side limit; defaults to the vendor's documented rate. `false` turns it off. */
+  rateLimit?: RateLimit | false;
+  timeoutMs?: number;
+  clock?: Clock;
+  onDrift?: DriftReporter;
+  /** Extra secrets to keep out of messages (e.g. a webhook secret). */
+  secrets?: string[];
+}
+
+export interface CallOptions {
+  /** For operations with an idempotency key: used when the input has none. */
+  idempotencyKey?: string;
+}
+
+export interface RawResult {
+  body: unknown;
+  response: HttpResponse;
+  request: HttpRequest;
+}
+
+/** Runs declared operations for one connection: validation, rate limit, retries, errors, decoding. */
+export class OperationRunner {
+  readonly redactor: Redactor;
+  private readonly transport: Transport;
+  private readonly retry: RetryOptions;
+  private readonly limiter?: SlidingWindowLimiter;
+  private readonly clock: Clock;
+  private readonly timeoutMs: number;
+  private readonly reportDrift: DriftReporter;
+
+  constructor(
+    readonly profile: VendorProfile<unknown>,
+    readonly connection: VendorConnection,
+    private readonly options: ClientOptions = {},
+  ) {
+    this.redactor = new Redactor([...connection.secrets, ...(options.secrets ?? [])]);
+    this.transport = options.transport ?? defaultTransport();
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.clock = options.clock ?? systemClock;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.reportDrift = options.onDrift ?? (() => undefined);
+    const limit = options.rateLimit === undefined ? (connection.rateLimit ?? profile.rateLimit) : options.rateLimit;
+    if (limit) this.limiter = limiterFor(`${profile.vendor}:${connection.limiterId}`, limit, this.clock);
+  }
+
+  /** Validates and prepares the input once, so that every retry and page reuses the same key. */
+  prepare(op: OperationDeclaration, input: unknown, callOptions: CallOptions = {}): Record<string, unknown> {
+    const valid = validateInput(op, input);
+    const keyField = op.idempotencyKeyField;
+    if (keyField && valid[keyField] === undefined) valid[keyField] = callOptions.idempotencyKey ?? randomUUID();
+    return valid;
+  }
+
+  /** One logical call (with its retries); returns the decoded, unwrapped body. */
+  async send(op: OperationDeclaration, valid: Record<string, unknown>, query?: Record<string, unknown>): Promise<RawResult> {
+    const request = buildRequest(op, this.connection, valid, {
+      includeAuth: !this.options.transportAppliesAuth,
+      timeoutMs: this.timeoutMs,
+      query,
+    });
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter?.acquire();
+      const result = await this.attempt(request);
+      if (result.kind === 'response' && result.readable && result.response.status < 300) {
+        const decoded = decodeBody(result.response);
+        return { body: this.profile.unwrap(decoded.ok ? decoded.body : null), response: result.response, request };
+      }
+      const failure = this.failureOf(op, request, result, attempt);
+      if (!failure.retry) throw failure.error;
+      const delay = backoffDelay(attempt, this.retry, failure.vendorDelay);
+      if (failure.vendorDelay !== undefined && failure.vendorDelay > this.retry.maxRetryAfterMs) throw failure.error;
+      if (result.kind === 'response' && result.response.status === 429) this.limiter?.pauseFor(delay);
+      await this.clock.sleep(delay);
+    }
+  }
+
+  async call(op: OperationDeclaration, input: unknown, callOptions?: CallOptions): Promise<unknown> {
+    const { body } = await this.send(op, this.prepare(op, input, callOptions));
+    if (op.returns === 'object') return checkOutput(op, body, this.reportDrift);
+    return this.itemsFrom(op, body);
+  }
+
+  itemsFrom(op: OperationDeclaration, body: unknown): unknown[] {
+    const items = itemsOf(body);
+    if (!items) {
+      this.reportDrift({ operation: op.id, issues: [{ path: '', message: 'expected a list of items' }] });
+      return [];
+    }
+    return items.map((item) => checkOutput(op, item, this.reportDrift));
+  }
+
+  private async attempt(request: HttpRequest): Promise<AttemptResult> {
+    try {
+      const response = await this.transport.send(request);
+      return { kind: 'response', response, readable: decodeBody(response).ok };
+    } catch (error) {
+      if (error instanceof TransportError) return { kind: 'transport', error };
+      throw error;
+    }
+  }
+
+  private failureOf(op: OperationDeclaration, request: HttpRequest, result: AttemptResult, attempt: number) {
+    const status = result.kind === 'response' ? result.response.status : null;
+    const body = result.kind === 'response' ? decodeBody(result.response) : undefined;
+    const vendorMessage = body?.ok ? this.profile.errorMessage(body.body) : undefined;
+    const vendorRetryable = status === null || this.profile.isRetryable(status, vendorMessage);
+    const decision = decideRetry(result, op.safety, vendorRetryable);
+    const headers = result.kind === 'response' ? result.response.headers : {};
+    const vendorDelay = status === 429 ? vendorDelayMs(headers, this.clock.now()) : undefined;
+    const unreadableSuccess = status !== null && status < 300;
+    const transient = status === null || status === 429 || status >= 500 || unreadableSuccess;
+    const refused = status !== null && status >= 400 && status < 500 && status !== 429;
+    const outcome = decision.mayHaveApplied ? 'unknown' : refused ? 'failed' : 'not-applied';
+    const details = {
+      vendor: this.profile.vendor,
+      operation: op.id,
+      status,
+      vendorMessage: vendorMessage ? this.redactor.redact(vendorMessage) : null,
+      requestId: headers['x-request-id'] ?? headers['request-id'] ?? null,
+      retryable: vendorRetryable && transient && !decision.mayHaveApplied,
+      retryAfterMs: vendorDelay,
+      outcome,
+      request: this.redactor.redact(`${request.method} ${request.url}`),
+      attempts: attempt,
+    } as const;
+    const message = describeFailure(this.profile.displayName, op, result, details, body);
+    const error = new VendorApiError(this.redactor.redact(message), details);
+    return { retry: decision.retry && attempt < this.retry.maxAttempts, vendorDelay, error };
+  }
+}

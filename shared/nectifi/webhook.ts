@@ -1,0 +1,75 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** The doc does not name the header; this is our default and the credential can change it. */
+export const NECTIFI_SIGNATURE_HEADER = 'X-Nectifi-Signature';
+export const NECTIFI_EVENTS = [
+  'guest.created',
+  'guest.updated',
+  'promotion.granted',
+  'promotion.redeemed',
+  'loyalty.points_added',
+  'loyalty.points_redeemed',
+  'wallet.redeemed',
+  'visit.started',
+  'visit.ended',
+] as const;
+export type NectifiEvent = (typeof NECTIFI_EVENTS)[number];
+
+export interface NectifiDelivery {
+  event: string;
+  tenant_id?: number;
+  payload: Record<string, unknown>;
+  timestamp: string;
+}
+
+export type VerifyResult =
+  | { ok: true; delivery: NectifiDelivery }
+  | { ok: false; status: 400 | 401 | 413; reason: string };
+
+export interface VerifyOptions {
+  secret: string;
+  rawBody: Buffer | string;
+  signature: string | undefined | null;
+  nowMs: number;
+  /** Deliveries older (or further in the future) than this are refused. */
+  toleranceSeconds?: number;
+  maxBodyBytes?: number;
+}
+
+/** HMAC-SHA256 of the raw body, hex, compared in constant time; `sha256=` prefix optional. */
+export function isValidSignature(secret: string, rawBody: Buffer | string, signature: string | undefined | null): boolean {
+  if (!secret || !signature) return false;
+  const provided = signature.trim().replace(/^sha256=/i, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(provided)) return false;
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  return timingSafeEqual(expected, Buffer.from(provided, 'hex'));
+}
+
+export function signNectifiBody(secret: string, rawBody: Buffer | string): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
+
+/** Everything a receiver must check before it trusts a delivery, in the order that leaks least. */
+export function verifyNectifiDelivery(options: VerifyOptions): VerifyResult {
+  const size = typeof options.rawBody === 'string' ? Buffer.byteLength(options.rawBody) : options.rawBody.length;
+  if (size > (options.maxBodyBytes ?? 1_048_576)) return { ok: false, status: 413, reason: 'body too large' };
+  if (!isValidSignature(options.secret, options.rawBody, options.signature)) {
+    return { ok: false, status: 401, reason: options.signature ? 'signature does not match' : 'signature missing' };
+  }
+  let delivery: NectifiDelivery;
+  try {
+    delivery = JSON.parse(options.rawBody.toString());
+  } catch {
+    return { ok: false, status: 400, reason: 'body is not JSON' };
+  }
+  if (!delivery || typeof delivery.event !== 'string' || typeof delivery.timestamp !== 'string') {
+    return { ok: false, status: 400, reason: 'body is not a Nectifi event' };
+  }
+  const sentAt = Date.parse(delivery.timestamp);
+  const tolerance = (options.toleranceSeconds ?? 300) * 1000;
+  if (!Number.isFinite(sentAt)) return { ok: false, status: 400, reason: 'timestamp is not a date' };
+  if (Math.abs(options.nowMs - sentAt) > tolerance) {
+    return { ok: false, status: 401, reason: sentAt < options.nowMs ? 'delivery is too old' : 'timestamp is in the future' };
+  }
+  return { ok: true, delivery };
+}
