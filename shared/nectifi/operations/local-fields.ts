@@ -1,0 +1,117 @@
+import { z } from 'zod/v4';
+import { f } from '../../core';
+import type { FieldDeclaration } from '../../core';
+
+/*
+ * Input helpers used only by the Nectifi declarations. Candidates for `shared/core/fields.ts`
+ * (slug, hexColor, templateVariables, points, ttlDays); kept here until core takes them.
+ */
+
+/** A lower-case slug such as `vip` or `welcome_email`: letters, digits, `_` and `-`. */
+export const slug = (what: string, example: string, max = 64) =>
+  z
+    .string({ error: `expected the ${what} as text, e.g. ${example}` })
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .regex(
+      /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/,
+      `expected a ${what} of lower-case letters, digits, "_" or "-" (no spaces), e.g. ${example}`,
+    );
+
+/** `#rrggbb` */
+export const hexColor = () =>
+  z
+    .string({ error: 'expected a colour as #rrggbb, e.g. #6366f1' })
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as # followed by six hex digits, e.g. #6366f1');
+
+/** A whole number of loyalty points greater than 0. */
+export const points = () =>
+  z
+    .number({ error: 'expected a whole number of points, e.g. 50' })
+    .int('expected a whole number of points, e.g. 50')
+    .positive('expected more than 0 points')
+    .max(Number.MAX_SAFE_INTEGER);
+
+/** Days a wallet link stays valid. */
+export const ttlDays = () =>
+  z
+    .number({ error: 'expected a whole number of days from 1 to 365, e.g. 14' })
+    .int('expected a whole number of days from 1 to 365, e.g. 14')
+    .min(1, 'expected a whole number of days from 1 to 365, e.g. 14')
+    .max(365, 'expected a whole number of days from 1 to 365, e.g. 14');
+
+/** Template placeholders: name → text, number or true/false. */
+export const templateVariables = () =>
+  z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, 'variable names use letters, digits and "_", e.g. guest_name'),
+      z.union(
+        [z.string().max(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`), z.number(), z.boolean()],
+        { error: 'each variable must be text, a number or true/false' },
+      ),
+      { error: 'expected an object of variable names and values, e.g. {"guest_name": "Alex"}' },
+    )
+    .refine((vars) => Object.keys(vars).length <= 100, 'at most 100 variables');
+
+// ---- Reusable field declarations ----
+
+/** `limit` for offset-paged lists (doc, Pagination: default 50, maximum 200). */
+export const limitField = (items: string): FieldDeclaration => ({
+  in: 'query',
+  schema: f.pageSize(200).optional(),
+  label: 'Limit',
+  help: `How many ${items} to return per page, 1 to 200. Leave empty for 50.`,
+  example: 50,
+});
+
+/** `offset` for offset-paged lists; lists are newest first. */
+export const offsetField = (items: string): FieldDeclaration => ({
+  in: 'query',
+  schema: f.nonNegativeInt(`${items} to skip`).optional(),
+  label: 'Offset',
+  help: `How many ${items} to skip, counting from the newest. Leave empty to start at the newest.`,
+  example: 0,
+});
+
+export const guestIdPath = (purpose: string): FieldDeclaration => ({
+  in: 'path',
+  schema: f.positiveId(),
+  label: 'Guest ID',
+  help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
+  example: 42,
+});
+
+export const guestIdBody = (purpose: string): FieldDeclaration => ({
+  in: 'json',
+  schema: f.positiveId(),
+  label: 'Guest ID',
+  help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
+  example: 42,
+});
+
+export const locationDropdown = { operation: 'listLocations', value: 'id', label: 'name' } as const;
+export const portalDropdown = { operation: 'listPortals', value: 'id', label: 'name' } as const;
+export const promotionDropdown = { operation: 'listPromotions', value: 'id', label: 'name' } as const;
+export const tagDropdown = { operation: 'listTags', value: 'slug', label: 'label' } as const;
+
+/** Optional `location_id` query filter. */
+export const locationFilter = (onlyWhat: string): FieldDeclaration => ({
+  in: 'query',
+  schema: f.positiveId().optional(),
+  label: 'Location',
+  help: `${onlyWhat} Pick one, or give its numeric ID from List Locations, e.g. 1. Leave empty for all locations.`,
+  example: 1,
+  dropdown: locationDropdown,
+});
+
+export const offsetPaging = {
+  style: 'offset',
+  limitParam: 'limit',
+  offsetParam: 'offset',
+  defaultLimit: 50,
+  maxLimit: 200,
+} as const;
+
+export const noPaging = { style: 'none' } as const;
