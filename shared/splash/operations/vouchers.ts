@@ -1,0 +1,151 @@
+import { z } from 'zod/v4';
+import { defineOperation, f } from '../../core';
+import { deleteResult, voucher } from '../schemas';
+import { pagingFields, splashPaging } from './inputs';
+
+// The team `slug` is not a field: the client adds it from the credential (as a form field on create).
+
+const voucherCode = () =>
+  z
+    .string({ error: 'expected a voucher code as text, e.g. SUMMER-2026' })
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters')
+    .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_", e.g. SUMMER-2026');
+
+// Validity in days: the doc gives no range and, unlike the limits below, no "0 = unlimited".
+// Decision: 1 to 3650 (ten years), which also catches a date typed by mistake (20260620).
+const numberOfDays = () =>
+  z
+    .number({ error: 'expected a whole number of days, e.g. 7' })
+    .int('expected a whole number of days, e.g. 7')
+    .min(1, 'expected at least 1 day')
+    .max(3650, 'expected at most 3650 days (ten years)');
+
+const sample = {
+  id: 501,
+  code: 'SUMMER-2026',
+  venue_id: 3,
+  number_of_days: 7,
+  upspeed: 10,
+  downspeed: 50,
+  volumecap: 0,
+  max_devices: 2,
+  created_at: '2026-06-20 08:00:00',
+  updated_at: '2026-06-20 08:00:00',
+};
+
+export const listVouchers = defineOperation({
+  vendor: 'splash',
+  key: 'listVouchers',
+  resource: 'voucher',
+  label: 'List Vouchers',
+  description: 'Lists the WiFi access vouchers of your Splash Air team.',
+  method: 'GET',
+  path: '/vouchers',
+  fields: {
+    ...pagingFields('vouchers'),
+  },
+  returns: 'list',
+  output: voucher,
+  // The doc shows no response body: a realistic guess at one item.
+  sample,
+  paging: splashPaging,
+  safety: 'read',
+});
+
+export const createVoucher = defineOperation({
+  vendor: 'splash',
+  key: 'createVoucher',
+  resource: 'voucher',
+  label: 'Create Voucher',
+  description: 'Creates a WiFi access voucher code that guests can use at one venue.',
+  method: 'POST',
+  path: '/vouchers',
+  // The doc sends this form-urlencoded (`Content-Type: application/x-www-form-urlencoded`).
+  fields: {
+    code: {
+      in: 'form',
+      schema: voucherCode(),
+      label: 'Voucher Code',
+      help: 'The code guests type on the WiFi login page. 1 to 64 letters, digits, "-" or "_".',
+      example: 'SUMMER-2026',
+    },
+    venue_id: {
+      in: 'form',
+      schema: f.positiveId(),
+      label: 'Venue',
+      help: 'The venue where the voucher works. Pick one from the list, or give its ID from List Venues.',
+      example: 3,
+      dropdown: { operation: 'listVenues', value: 'id', label: 'name' },
+    },
+    number_of_days: {
+      in: 'form',
+      schema: numberOfDays(),
+      label: 'Number of Days',
+      help: 'How many days the voucher stays valid, 1 to 3650.',
+      example: 7,
+    },
+    upspeed: {
+      in: 'form',
+      schema: f.nonNegativeInt('Mbps').optional(),
+      label: 'Upload Speed (Mbps)',
+      help: 'Maximum upload speed in Mbps. 0 = unlimited. Optional.',
+      example: 10,
+    },
+    downspeed: {
+      in: 'form',
+      schema: f.nonNegativeInt('Mbps').optional(),
+      label: 'Download Speed (Mbps)',
+      help: 'Maximum download speed in Mbps. 0 = unlimited. Optional.',
+      example: 50,
+    },
+    volumecap: {
+      in: 'form',
+      schema: f.nonNegativeInt('GB').optional(),
+      label: 'Data Limit (GB)',
+      help: 'Maximum data volume in GB. 0 = unlimited. Optional.',
+      example: 0,
+    },
+    max_devices: {
+      in: 'form',
+      schema: f.nonNegativeInt('devices').optional(),
+      label: 'Max Devices',
+      help: 'How many devices may use the voucher at once. 0 = unlimited. Optional.',
+      example: 2,
+    },
+  },
+  returns: 'object',
+  output: voucher,
+  // Decision: 201 with the created voucher object (the doc shows no body).
+  sample,
+  paging: { style: 'none' },
+  // Creating twice makes a second voucher or fails on the duplicate code: never retried blindly.
+  safety: 'unsafe',
+});
+
+export const deleteVoucher = defineOperation({
+  vendor: 'splash',
+  key: 'deleteVoucher',
+  resource: 'voucher',
+  label: 'Delete Voucher',
+  description: 'Deletes a WiFi access voucher so its code no longer works.',
+  method: 'DELETE',
+  path: '/vouchers/{voucher_id}',
+  // The doc lists `per_page`/`page` for this call too: meaningless for a delete, not sent (decision).
+  fields: {
+    voucher_id: {
+      in: 'path',
+      schema: f.positiveId(),
+      label: 'Voucher',
+      help: 'The voucher to delete. Pick one from the list, or give its ID from List Vouchers (not its code).',
+      example: 501,
+      dropdown: { operation: 'listVouchers', value: 'id', label: 'code' },
+    },
+  },
+  returns: 'object',
+  output: deleteResult,
+  // Decision: 200 `{"success": true}`; 204 with no body is accepted too.
+  sample: { success: true },
+  paging: { style: 'none' },
+  safety: 'idempotent',
+});
