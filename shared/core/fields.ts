@@ -75,4 +75,10 @@ export const booleanFlag = () => z.boolean({ error: 'expected true or false' });
 export const moneyOut = () =>
   z
     .union([z.number(), z.string()])
-    .transform((value) => (typeof value === 'number' ? value.toFixed(2) : value));
+    .transform((value) => (typeof value === 'number' ? value.toFixed(2) : twoPlaces(value)));
+
+/** `"10.5"` → `"10.50"` without going through a float; anything else is kept as sent. */
+function twoPlaces(value: string): string {
+  const match = /^(-?\d+)(?:\.(\d{0,2}))?$/.exec(value.trim());
+  return match ? `${match[1]}.${(match[2] ?? '').padEnd(2, '0')}` : value;
+}

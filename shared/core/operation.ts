@@ -83,7 +83,7 @@ export interface OperationDeclaration extends OperationSpec {
   id: string;
 }
 
-export function defineOperation<const S extends OperationSpec>(spec: S): S & OperationDeclaration {
+export function defineOperation<const S extends OperationSpec>(spec: S): S & Pick<OperationDeclaration, 'input' | 'id'> {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, field] of Object.entries(spec.fields)) shape[name] = field.schema;
   assertPathFieldsDeclared(spec);

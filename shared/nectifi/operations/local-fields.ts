@@ -58,38 +58,42 @@ export const templateVariables = () =>
 // ---- Reusable field declarations ----
 
 /** `limit` for offset-paged lists (doc, Pagination: default 50, maximum 200). */
-export const limitField = (items: string): FieldDeclaration => ({
-  in: 'query',
-  schema: f.pageSize(200).optional(),
-  label: 'Limit',
-  help: `How many ${items} to return per page, 1 to 200. Leave empty for 50.`,
-  example: 50,
-});
+export const limitField = (items: string) =>
+  ({
+    in: 'query',
+    schema: f.pageSize(200).optional(),
+    label: 'Limit',
+    help: `How many ${items} to return per page, 1 to 200. Leave empty for 50.`,
+    example: 50,
+  }) satisfies FieldDeclaration;
 
 /** `offset` for offset-paged lists; lists are newest first. */
-export const offsetField = (items: string): FieldDeclaration => ({
-  in: 'query',
-  schema: f.nonNegativeInt(`${items} to skip`).optional(),
-  label: 'Offset',
-  help: `How many ${items} to skip, counting from the newest. Leave empty to start at the newest.`,
-  example: 0,
-});
+export const offsetField = (items: string) =>
+  ({
+    in: 'query',
+    schema: f.nonNegativeInt(`${items} to skip`).optional(),
+    label: 'Offset',
+    help: `How many ${items} to skip, counting from the newest. Leave empty to start at the newest.`,
+    example: 0,
+  }) satisfies FieldDeclaration;
 
-export const guestIdPath = (purpose: string): FieldDeclaration => ({
-  in: 'path',
-  schema: f.positiveId(),
-  label: 'Guest ID',
-  help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
-  example: 42,
-});
+export const guestIdPath = (purpose: string) =>
+  ({
+    in: 'path',
+    schema: f.positiveId(),
+    label: 'Guest ID',
+    help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
+    example: 42,
+  }) satisfies FieldDeclaration;
 
-export const guestIdBody = (purpose: string): FieldDeclaration => ({
-  in: 'json',
-  schema: f.positiveId(),
-  label: 'Guest ID',
-  help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
-  example: 42,
-});
+export const guestIdBody = (purpose: string) =>
+  ({
+    in: 'json',
+    schema: f.positiveId(),
+    label: 'Guest ID',
+    help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
+    example: 42,
+  }) satisfies FieldDeclaration;
 
 export const locationDropdown = { operation: 'listLocations', value: 'id', label: 'name' } as const;
 export const portalDropdown = { operation: 'listPortals', value: 'id', label: 'name' } as const;
@@ -97,14 +101,15 @@ export const promotionDropdown = { operation: 'listPromotions', value: 'id', lab
 export const tagDropdown = { operation: 'listTags', value: 'slug', label: 'label' } as const;
 
 /** Optional `location_id` query filter. */
-export const locationFilter = (onlyWhat: string): FieldDeclaration => ({
-  in: 'query',
-  schema: f.positiveId().optional(),
-  label: 'Location',
-  help: `${onlyWhat} Pick one, or give its numeric ID from List Locations, e.g. 1. Leave empty for all locations.`,
-  example: 1,
-  dropdown: locationDropdown,
-});
+export const locationFilter = (onlyWhat: string) =>
+  ({
+    in: 'query',
+    schema: f.positiveId().optional(),
+    label: 'Location',
+    help: `${onlyWhat} Pick one, or give its numeric ID from List Locations, e.g. 1. Leave empty for all locations.`,
+    example: 1,
+    dropdown: locationDropdown,
+  }) satisfies FieldDeclaration;
 
 export const offsetPaging = {
   style: 'offset',

@@ -65,7 +65,7 @@ export const addPoints = defineOperation({
   // declared as a path field; the client also copies it into the JSON body (the sandbox rejects a
   // body guest_id that differs from the path's with 422).
   fields: {
-    guest_id: guestIdPath('who receives the points'),
+    guest_id: { ...guestIdPath('who receives the points'), alsoInBody: true },
     points: {
       in: 'json',
       // Decision (doc gap: sign unstated): a whole number greater than 0; use Redeem Points to take points away.
@@ -113,7 +113,7 @@ export const redeemPoints = defineOperation({
   // Decision (vendor-decisions, "guest_id both in the path and the body"): one input, `guest_id`,
   // declared as a path field; the client also copies it into the JSON body.
   fields: {
-    guest_id: guestIdPath('whose points to redeem'),
+    guest_id: { ...guestIdPath('whose points to redeem'), alsoInBody: true },
     points: {
       in: 'json',
       schema: points(),

@@ -1,0 +1,21 @@
+/** One JSON line per declared operation: how coverage across n8n and Zapier is read. */
+import { ALL_OPERATIONS } from '../shared/catalog';
+import { platformCoverage } from './platform-coverage';
+
+for (const op of ALL_OPERATIONS) {
+  const coverage = platformCoverage(op);
+  const line = {
+    vendor: op.vendor,
+    key: op.key,
+    method: op.method,
+    path: op.path,
+    input: Object.entries(op.fields).map(([name, field]) => ({
+      name,
+      in: field.in,
+      required: !field.schema.safeParse(undefined).success,
+    })),
+    n8n: coverage.n8n,
+    zapier: coverage.zapier,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}

@@ -1,0 +1,11 @@
+export * from './core';
+export * from './core/errors';
+export { Redactor } from './core/redact';
+export * from './client';
+export * from './http/transport';
+export { UndiciTransport } from './http/undici-transport';
+export * from './catalog';
+export * as nectifi from './nectifi';
+export * as splash from './splash';
+export * as smartwifi from './smartwifi';
+export * as anykrowd from './anykrowd';
