@@ -6,10 +6,10 @@ import type { OperationDeclaration } from '../core/operation';
 export function validateInput(op: OperationDeclaration, input: unknown): Record<string, unknown> {
   const result = op.input.safeParse(input ?? {});
   if (result.success) return result.data as Record<string, unknown>;
-  throw new InputValidationError(op.id, result.error.issues.flatMap((issue) => describeIssue(op, issue)));
+  throw new InputValidationError(op.id, result.error.issues.flatMap((issue) => describeIssue(op, issue, input)));
 }
 
-function describeIssue(op: OperationDeclaration, issue: z.core.$ZodIssue) {
+function describeIssue(op: OperationDeclaration, issue: z.core.$ZodIssue, input: unknown) {
   if (issue.code === 'unrecognized_keys') {
     const known = Object.keys(op.fields).join(', ') || 'none';
     return issue.keys.map((key) => ({
@@ -21,7 +21,16 @@ function describeIssue(op: OperationDeclaration, issue: z.core.$ZodIssue) {
   const field = issue.path.map(String).join('.') || '(input)';
   const declared = op.fields[String(issue.path[0])];
   const label = declared?.label ?? field;
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const missing = valueAt(input, issue.path) === undefined;
   const problem = missing ? `is required: ${declared?.help ?? 'give a value'}` : issue.message;
   return [{ field, label, problem }];
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
