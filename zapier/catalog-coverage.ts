@@ -1,0 +1,5 @@
+/**
+ * Which Zapier app and trigger/create/search key expose each declared operation, keyed by
+ * operation id (`vendor.key`), valued `<app>/<kind>:<key>`. Filled by the Zapier apps.
+ */
+export const zapierCoverage: Record<string, string> = {};
