@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { Vendor } from './types';
 
 export interface SandboxRequest {
@@ -136,4 +136,10 @@ export function bearerToken(req: SandboxRequest): string | undefined {
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Default error text: Laravel says "Server Error" for a 500, otherwise the standard reason phrase. */
+export function statusText(status: number, laravel = false): string {
+  if (laravel && status === 500) return 'Server Error';
+  return STATUS_CODES[status] ?? 'Error';
 }

@@ -4,7 +4,7 @@ import { transactionView } from './anykrowd/views';
 import type { VendorContext } from './context';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, slugify, USER_AGENTS } from './lib/names';
 import { floorSecond, parseDate } from './lib/time';
-import { createGuest, startSession } from './nectifi/service';
+import { createGuest, endSession, startSession } from './nectifi/service';
 import type { NectifiGuest, NectifiSession } from './nectifi/state';
 import { guestView, sessionView } from './nectifi/views';
 import { planView } from './smartwifi/index';
@@ -72,6 +72,14 @@ export function createInsertApi(ctx: VendorContext, state: () => SandboxState): 
         bytes_out: (partial.bytes_out as number | undefined) ?? r.int(10_000, 5_000_000),
       };
       return sessionView(startSession(st, ctx, fields), ctx.now());
+    },
+
+    endNectifiSession(sessionId) {
+      const st = state().nectifi;
+      const s = st.sessions.get(sessionId);
+      if (!s) throw new Error(`no Nectifi session ${sessionId}`);
+      if (s.ended_at !== null) throw new Error(`Nectifi session ${sessionId} has already ended`);
+      return sessionView(endSession(st, ctx, sessionId), ctx.now());
     },
 
     splashCustomer(partial = {}) {

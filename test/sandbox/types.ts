@@ -135,6 +135,8 @@ export interface CountersApi {
 export interface InsertApi {
   nectifiGuest(partial?: Record<string, unknown>): Record<string, unknown>;
   nectifiSession(partial?: Record<string, unknown>): Record<string, unknown>;
+  /** Ends an open Nectifi session (emits visit.ended). */
+  endNectifiSession(sessionId: number): Record<string, unknown>;
   splashCustomer(partial?: Record<string, unknown>): Record<string, unknown>;
   splashVisit(partial?: Record<string, unknown>): Record<string, unknown>;
   smartwifiGuest(partial?: Record<string, unknown>): Record<string, unknown>;

@@ -11,6 +11,7 @@ import {
   type Reply,
   type RouteMatch,
   type SandboxRequest,
+  statusText,
   type VendorApp,
 } from '../http';
 import { ANYKROWD_API_KEY } from '../keys';
@@ -272,7 +273,7 @@ export function createAnykrowdApp(ctx: VendorContext, state: () => AnykrowdState
     router,
     rateLimitMessage: 'Too Many Attempts.',
     quotaMessage: 'Quota exceeded.',
-    error: (status, message) => error(status, message ?? (status >= 500 ? 'Server Error' : 'Error')),
+    error: (status, message) => error(status, message ?? statusText(status, true)),
     handle(req: SandboxRequest, match: RouteMatch<AkHandler>): Reply {
       if (req.path === '/login' && req.method === 'GET') return htmlReply(200, loginPage());
       const json = wantsJson(req);

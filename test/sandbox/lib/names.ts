@@ -27,10 +27,18 @@ export const USER_AGENTS: readonly (readonly [string, string])[] = [
   ['Other', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'],
 ];
 
+const slugs = new Map<string, string>();
+
+/** "José" → "jose", "O'Brien" → "obrien" (memoised: called for every generated e-mail address). */
 export function slugify(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  let out = slugs.get(s);
+  if (out === undefined) {
+    out = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+    if (slugs.size < 10_000) slugs.set(s, out);
+  }
+  return out;
 }

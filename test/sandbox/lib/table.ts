@@ -7,7 +7,7 @@ export class SeededTable<T> {
   version = 0;
   private readonly overrides = new Map<number, T>();
   private readonly added: T[] = [];
-  private readonly cache = new Map<string, { version: number; ids: number[] }>();
+  private readonly cache = new Map<string, { version: number; value: unknown }>();
 
   constructor(
     readonly seededCount: number,
@@ -48,16 +48,22 @@ export class SeededTable<T> {
     return record;
   }
 
+  /** `compute()`'s result, cached under `key` until the next write. */
+  memoize<R>(key: string, compute: () => R): R {
+    const hit = this.cache.get(key);
+    if (hit && hit.version === this.version) return hit.value as R;
+    const value = compute();
+    if (this.cache.size > 64) this.cache.clear();
+    this.cache.set(key, { version: this.version, value });
+    return value;
+  }
+
   /** Ids (ascending) of the records matching `pred`, cached under `key` until the next write. */
   filterIds(key: string, pred: (record: T, id: number) => boolean): number[] {
-    const hit = this.cache.get(key);
-    if (hit && hit.version === this.version) return hit.ids;
-    const ids: number[] = [];
-    for (let id = 1; id <= this.size; id++) {
-      if (pred(this.get(id) as T, id)) ids.push(id);
-    }
-    if (this.cache.size > 64) this.cache.clear();
-    this.cache.set(key, { version: this.version, ids });
-    return ids;
+    return this.memoize(`ids:${key}`, () => {
+      const ids: number[] = [];
+      for (let id = 1; id <= this.size; id++) if (pred(this.get(id) as T, id)) ids.push(id);
+      return ids;
+    });
   }
 }

@@ -7,40 +7,32 @@ export const DAY = 24 * HOUR;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-function parts(ms: number): { date: string; time: string } {
-  const d = new Date(ms);
-  return {
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`,
-  };
-}
+/** `2026-06-20T12:00:00` (UTC, seconds). */
+const isoSeconds = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
 
 /** `2026-06-20T12:00:00+00:00` (Python isoformat of an aware UTC datetime, seconds). */
 export function isoOffset(ms: number): string {
-  const p = parts(ms);
-  return `${p.date}T${p.time}+00:00`;
+  return `${isoSeconds(ms)}+00:00`;
 }
 
 /** `2019-12-30T14:14:44.493576+00:00` (SmartWiFi connection dates). */
 export function isoMicroOffset(ms: number, micros: number): string {
-  const p = parts(ms);
-  return `${p.date}T${p.time}.${pad(micros % 1000000, 6)}+00:00`;
+  return `${isoSeconds(ms)}.${pad(micros % 1000000, 6)}+00:00`;
 }
 
 /** `2025-04-03T05:08:32.000000Z` (Laravel model serialisation). */
 export function laravelIso(ms: number): string {
-  const p = parts(ms);
-  return `${p.date}T${p.time}.000000Z`;
+  return `${isoSeconds(ms)}.000000Z`;
 }
 
 /** `2025-04-03 05:08:32` (SQL / Laravel `Y-m-d H:i:s`). */
 export function sqlDateTime(ms: number): string {
-  const p = parts(ms);
-  return `${p.date} ${p.time}`;
+  const s = isoSeconds(ms);
+  return `${s.slice(0, 10)} ${s.slice(11)}`;
 }
 
 export function ymd(ms: number): string {
-  return parts(ms).date;
+  return isoSeconds(ms).slice(0, 10);
 }
 
 export function floorSecond(ms: number): number {

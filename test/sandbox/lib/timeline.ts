@@ -18,6 +18,8 @@ export class Timeline {
   private readonly cum: Float64Array;
   private readonly weights: Float64Array;
   private readonly tag: number;
+  /** countBefore() of every hour boundary, built on first use; narrows later searches to one hour. */
+  private hourIndex: Int32Array | null = null;
 
   constructor(
     private readonly seed: number,
@@ -59,8 +61,22 @@ export class Timeline {
 
   /** Number of indices whose timestamp is < t (i.e. the first index at or after t). */
   countBefore(t: number): number {
-    let lo = 0;
-    let hi = this.count;
+    if (t <= this.start) return this.search(t, 0, this.count);
+    if (t > this.end) return this.count;
+    const index = (this.hourIndex ??= this.buildHourIndex());
+    const b = Math.min(index.length - 2, Math.floor((t - this.start) / HOUR));
+    return this.search(t, index[b], index[b + 1]);
+  }
+
+  private buildHourIndex(): Int32Array {
+    const bins = this.weights.length;
+    const index = new Int32Array(bins + 1);
+    for (let b = 0; b < bins; b++) index[b] = this.search(this.start + b * HOUR, b ? index[b - 1] : 0, this.count);
+    index[bins] = this.count;
+    return index;
+  }
+
+  private search(t: number, lo: number, hi: number): number {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.at(mid) < t) lo = mid + 1;

@@ -32,9 +32,20 @@ function sessionsSince(st: NectifiState, t: number, loc: number | undefined): Ne
   return out;
 }
 
-function totalGuests(st: NectifiState, loc: number | undefined): NectifiGuest[] | number {
-  if (loc === undefined) return st.guests.size;
-  return st.guests.filterIds(`loc:${loc}`, (g) => g.location_id === loc).map((id) => st.guests.get(id) as NectifiGuest);
+/** Counts over every guest (of one location), cached until the guests change. */
+function guestTotals(st: NectifiState, loc: number | undefined) {
+  return st.guests.memoize(`totals:${loc ?? ''}`, () => {
+    const t = { total: 0, vip: 0, consent: 0, withEmail: 0 };
+    for (let id = 1; id <= st.guests.maxId; id++) {
+      const g = st.guests.get(id) as NectifiGuest;
+      if (loc !== undefined && g.location_id !== loc) continue;
+      t.total++;
+      if (g.is_vip) t.vip++;
+      if (g.marketing_consent) t.consent++;
+      if (g.email) t.withEmail++;
+    }
+    return t;
+  });
 }
 
 function period(now: number) {
@@ -46,7 +57,6 @@ function overview(req: SandboxRequest, { st, now }: NectifiEnv) {
   const since = now - PERIOD_DAYS * DAY;
   const sessions = sessionsSince(st, since, loc);
   const newGuests = guestsSince(st, since, loc);
-  const total = totalGuests(st, loc);
   const visitors = new Set(sessions.map((s) => s.guest_id));
   const newIds = new Set(newGuests.map((g) => g.id));
   const returning = [...visitors].filter((id) => !newIds.has(id)).length;
@@ -58,7 +68,7 @@ function overview(req: SandboxRequest, { st, now }: NectifiEnv) {
   return ok({
     location_id: loc ?? null,
     ...period(now),
-    total_guests: typeof total === 'number' ? total : total.length,
+    total_guests: loc === undefined ? st.guests.size : guestTotals(st, loc).total,
     new_guests: newGuests.length,
     returning_guests: returning,
     unique_visitors: visitors.size,
@@ -86,26 +96,17 @@ function guestKpis(req: SandboxRequest, { st, now }: NectifiEnv) {
     visitors[i].add(s.guest_id);
   }
   series.forEach((d, i) => (d.unique_visitors = visitors[i].size));
-  const totals = st.guests.filterIds(`kpi:${loc ?? ''}`, (g) => loc === undefined || g.location_id === loc);
-  let vip = 0;
-  let consent = 0;
-  let withEmail = 0;
-  for (const id of totals) {
-    const g = st.guests.get(id) as NectifiGuest;
-    if (g.is_vip) vip++;
-    if (g.marketing_consent) consent++;
-    if (g.email) withEmail++;
-  }
+  const totals = guestTotals(st, loc);
   const newIds = new Set(newGuests.map((g) => g.id));
   return ok({
     location_id: loc ?? null,
     ...period(now),
-    total_guests: totals.length,
+    total_guests: totals.total,
     new_guests: newGuests.length,
     returning_guests: new Set(sessions.filter((s) => !newIds.has(s.guest_id)).map((s) => s.guest_id)).size,
-    vip_guests: vip,
-    guests_with_email: withEmail,
-    marketing_consent_rate: totals.length ? Math.round((consent / totals.length) * 1000) / 1000 : 0,
+    vip_guests: totals.vip,
+    guests_with_email: totals.withEmail,
+    marketing_consent_rate: totals.total ? Math.round((totals.consent / totals.total) * 1000) / 1000 : 0,
     series,
   });
 }

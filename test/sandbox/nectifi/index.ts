@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError, type VendorContext } from '../context';
-import { bearerToken, jsonReply, Router, type Reply, type RouteMatch, type SandboxRequest, type VendorApp } from '../http';
+import { bearerToken, jsonReply, Router, type Reply, type RouteMatch, type SandboxRequest, statusText, type VendorApp } from '../http';
 import { analyticsRoutes } from './analytics';
 import { communicationRoutes } from './communication';
 import { crmRoutes } from './crm';
@@ -56,7 +56,7 @@ export function createNectifiApp(ctx: VendorContext, state: () => NectifiState):
     router,
     rateLimitMessage: 'Rate limit exceeded for this API key',
     quotaMessage: 'api_monthly_quota_exceeded',
-    error: (status, message) => detail(status, message ?? defaultMessage(status)),
+    error: (status, message) => detail(status, message ?? statusText(status)),
     decorate(reply) {
       reply.headers['X-Request-Id'] = randomUUID();
       return reply;
@@ -82,6 +82,3 @@ export function createNectifiApp(ctx: VendorContext, state: () => NectifiState):
   };
 }
 
-function defaultMessage(status: number): string {
-  return status === 502 ? 'Bad Gateway' : status === 503 ? 'Service Unavailable' : status >= 500 ? 'Internal Server Error' : 'Error';
-}

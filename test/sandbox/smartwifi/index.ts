@@ -1,5 +1,5 @@
 import { HttpError, type VendorContext } from '../context';
-import { jsonReply, Router, type Reply, type RouteMatch, type SandboxRequest, type VendorApp } from '../http';
+import { jsonReply, Router, type Reply, type RouteMatch, type SandboxRequest, statusText, type VendorApp } from '../http';
 import { SMARTWIFI_API_TOKEN } from '../keys';
 import { DAY, HOUR, MINUTE, parseDate, sqlDateTime } from '../lib/time';
 import type { BlankGuestIds } from '../types';
@@ -165,7 +165,7 @@ export function createSmartwifiApp(ctx: VendorContext, state: () => SmartwifiSta
     router,
     rateLimitMessage: 'Too Many Attempts.',
     quotaMessage: 'Monthly quota exceeded.',
-    error: (status, message) => jsonReply(status, { message: message ?? (status >= 500 ? 'Server Error' : 'Error') }),
+    error: (status, message) => jsonReply(status, { message: message ?? statusText(status, true) }),
     handle(req: SandboxRequest, match: RouteMatch<SwHandler>): Reply {
       if (match.kind === 'none') return jsonReply(404, { message: 'Not Found' });
       if (match.kind === 'method-not-allowed') return jsonReply(405, { message: 'Method Not Allowed' }, { Allow: match.allowed.join(', ') });

@@ -1,5 +1,5 @@
 import { HttpError, type VendorContext } from '../context';
-import { contentType, jsonReply, parseForm, Router, type Reply, type RouteMatch, type SandboxRequest, type VendorApp } from '../http';
+import { contentType, jsonReply, parseForm, Router, type Reply, type RouteMatch, type SandboxRequest, statusText, type VendorApp } from '../http';
 import { SPLASH_API_KEY } from '../keys';
 import { attr, paginator, positiveInt, validationMessage } from '../lib/laravel';
 import type { SeededTable } from '../lib/table';
@@ -200,7 +200,7 @@ export function createSplashApp(ctx: VendorContext, state: () => SplashState): V
     router,
     rateLimitMessage: 'Too Many Attempts.',
     quotaMessage: 'Monthly quota exceeded.',
-    error: (status, msg) => message(status, msg ?? (status >= 500 ? 'Server Error' : 'Error')),
+    error: (status, msg) => message(status, msg ?? statusText(status, true)),
     handle(req: SandboxRequest, match: RouteMatch<SplashHandler>): Reply {
       const route = req.path.replace(/^\//, '');
       if (match.kind === 'none') return message(404, `The route ${route} could not be found.`);
