@@ -110,6 +110,8 @@ export const topUpWallet = defineOperation({
   // No idempotency key: never retried once it may have reached anykrowd. Check List Wallet
   // Transactions; undo with Revoke Top-Ups and the transaction's nanoid.
   safety: 'unsafe',
+  unknownOutcomeHint:
+    "List this wallet's transactions: a 'Partner Top Up' of this amount made just now means it was applied. Undo a duplicate with Revoke Top-Up and its nanoid.",
 });
 
 export const revokeTopUp = defineOperation({

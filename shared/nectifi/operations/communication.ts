@@ -17,6 +17,8 @@ export const sendEmail = defineOperation({
   path: '/communication/email/send',
   // Sending an email twice cannot be undone and the doc shows no idempotency key: unsafe.
   safety: 'unsafe',
+  unknownOutcomeHint:
+    "Look up the guest's timeline in Nectifi for the email before sending it again.",
   fields: {
     guest_id: guestIdBody('to email (the guest needs an email address)'),
     template_slug: {

@@ -48,6 +48,8 @@ export const grantPromotion = defineOperation({
   // Decision (vendor-decisions, idempotency keys): the doc shows no idempotency key for grant, so none
   // is sent and the call is never retried automatically once it may have reached Nectifi.
   safety: 'unsafe',
+  unknownOutcomeHint:
+    "Look up the guest's timeline in Nectifi for the grant before granting again.",
   fields: {
     promotion_id: {
       in: 'path',

@@ -80,6 +80,8 @@ export const redeemWalletReward = defineOperation({
   // Decision (vendor-decisions, idempotency keys): the doc shows no idempotency key for wallet redeem,
   // so none is sent and the call is never retried automatically once it may have reached Nectifi.
   safety: 'unsafe',
+  unknownOutcomeHint:
+    "Look up the guest's wallet or timeline in Nectifi for the redemption before redeeming again.",
   fields: {
     guest_id: guestIdBody('redeeming the reward'),
     reward_id: {

@@ -121,6 +121,8 @@ export const createVoucher = defineOperation({
   paging: { style: 'none' },
   // Creating twice makes a second voucher or fails on the duplicate code: never retried blindly.
   safety: 'unsafe',
+  unknownOutcomeHint:
+    'List Vouchers and look for the code: if it is there, the voucher was created.',
 });
 
 export const deleteVoucher = defineOperation({
