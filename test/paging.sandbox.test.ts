@@ -1,0 +1,98 @@
+import { ALL_OPERATIONS } from '../shared/catalog';
+import { paginate, splitWindow } from '../shared/client/paginate';
+import type { OperationDeclaration } from '../shared/core/operation';
+import { UndiciTransport } from '../shared/http/undici-transport';
+import type { HttpRequest, Transport } from '../shared/http/transport';
+import type { Sandbox } from './sandbox';
+import { runnerFor } from './support/runners';
+import { sandboxCredentials, startTestSandbox } from './support/sandbox';
+
+let sandbox: Sandbox;
+const transport = new UndiciTransport();
+beforeAll(async () => (sandbox = await startTestSandbox()));
+afterAll(async () => {
+  await transport.close();
+  await sandbox.close();
+});
+beforeEach(() => sandbox.counters.reset());
+
+const op = (id: string) => ALL_OPERATIONS.find((candidate) => candidate.id === id) as OperationDeclaration;
+const requests = (route: string) => sandbox.counters.get().requests[route] ?? 0;
+
+async function collect(iterator: AsyncIterable<unknown>): Promise<any[]> {
+  const items = [];
+  for await (const item of iterator) items.push(item);
+  return items;
+}
+
+/** Lets a test act between the pages of a walk, the way real traffic arrives while we page. */
+function transportWithHook(after: (request: HttpRequest) => void): Transport {
+  return { send: async (request) => transport.send(request).finally(() => after(request)) };
+}
+
+describe('paging iterators against the sandbox', () => {
+  it('walks every Nectifi guest once while new guests arrive between pages (offsets shift)', async () => {
+    const arriving = transportWithHook(() => {
+      for (let i = 0; i < 3; i++) sandbox.insert.nectifiGuest({ name: 'Late Arrival' });
+    });
+    const runner = runnerFor('nectifi', sandboxCredentials(sandbox), { transport: arriving });
+    const guests = await collect(paginate(runner, op('nectifi.listGuests'), {}));
+    const ids = guests.map((guest) => guest.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let id = 1; id <= 5000; id++) expect(ids).toContain(id);
+    expect(requests('nectifi GET /crm/guests')).toBe(Math.ceil(5000 / 200) + 1);
+  });
+
+  it('walks all Splash customers of the team page by page, as many as the vendor totals', async () => {
+    const runner = runnerFor('splash', sandboxCredentials(sandbox));
+    const first = await runner.send(op('splash.listCustomers'), runner.prepare(op('splash.listCustomers'), { per_page: 1 }));
+    const total = (first.body as { total: number }).total;
+    const customers = await collect(paginate(runner, op('splash.listCustomers'), {}));
+    expect(customers).toHaveLength(total);
+    expect(new Set(customers.map((c) => c.id)).size).toBe(total);
+    expect(requests('splash GET /api/customers')).toBe(1 + Math.ceil(total / 500));
+  });
+
+  it('walks anykrowd wallet transactions by Laravel meta', async () => {
+    const runner = runnerFor('anykrowd', sandboxCredentials(sandbox));
+    const input = { id: sandbox.keys.anykrowd.walletId };
+    const first = await runner.send(op('anykrowd.listWalletTransactions'), runner.prepare(op('anykrowd.listWalletTransactions'), { ...input, limit: 1 }));
+    const total = (first.body as { meta: { total: number } }).meta.total;
+    const transactions = await collect(paginate(runner, op('anykrowd.listWalletTransactions'), { ...input, limit: 3 }));
+    expect(transactions).toHaveLength(total);
+    expect(new Set(transactions.map((t) => t.nanoid)).size).toBe(total);
+  });
+
+  it('splits a 95-day SmartWiFi connections export into 30-day windows the vendor accepts', async () => {
+    const runner = runnerFor('smartwifi', sandboxCredentials(sandbox));
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 95 * 86_400_000).toISOString().slice(0, 10);
+    const connections = await collect(paginate(runner, op('smartwifi.listConnections'), { from, to }));
+    expect(requests('smartwifi GET /v2/client/connections')).toBe(4);
+    const keys = connections.map((c) => `${c.guesttoken}|${c.macaddress}|${c.date}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(connections.length).toBeGreaterThan(1000);
+    expect(connections.every((c) => c.date >= from && c.date < `${to}T99`)).toBe(true);
+  });
+
+  it('stops fetching as soon as the caller has enough (one page in memory at a time)', async () => {
+    const runner = runnerFor('nectifi', sandboxCredentials(sandbox));
+    const guests = await collect(paginate(runner, op('nectifi.listGuests'), { limit: 20 }, { maxItems: 45 }));
+    expect(guests).toHaveLength(45);
+    expect(requests('nectifi GET /crm/guests')).toBe(3);
+  });
+});
+
+describe('window splitting', () => {
+  it('keeps the input format and never exceeds the span', () => {
+    expect(splitWindow('2026-01-01', '2026-03-05', 30)).toEqual([
+      { from: '2026-01-01', to: '2026-01-31' },
+      { from: '2026-01-31', to: '2026-03-02' },
+      { from: '2026-03-02', to: '2026-03-05' },
+    ]);
+    expect(splitWindow('2026-01-01T06:00:00', '2026-01-02T06:00:00', 30)).toEqual([
+      { from: '2026-01-01T06:00:00', to: '2026-01-02T06:00:00' },
+    ]);
+    expect(splitWindow(undefined, undefined, 30)).toEqual([{ from: undefined, to: undefined }]);
+  });
+});
