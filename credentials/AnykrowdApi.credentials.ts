@@ -4,7 +4,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class AnykrowdApi implements ICredentialType {
   name = 'anykrowdApi';
 
-  displayName = 'anykrowd API';
+  displayName = 'Anykrowd API';
 
   icon = { light: 'file:../icons/anykrowd.svg', dark: 'file:../icons/anykrowd.dark.svg' } as const;
 

@@ -10,6 +10,7 @@ const IDEMPOTENCY_DEFAULT_NOTE =
 export function operationProperties(vendor: VendorSpec): INodeProperties[] {
   const bindings = [...vendor.bindings.values()];
   const resources = [...new Set(bindings.map((b) => b.op.resource))];
+  const firstResource = resources[0];
   const properties: INodeProperties[] = [
     {
       displayName: 'Resource',
@@ -17,21 +18,23 @@ export function operationProperties(vendor: VendorSpec): INodeProperties[] {
       type: 'options',
       noDataExpression: true,
       options: sortByName(resources.map((r) => ({ name: resourceDisplayName(r), value: r }))),
-      default: resources[0],
+      default: firstResource,
     },
   ];
   for (const resource of resources) {
     const ops = bindings.filter((b) => b.op.resource === resource);
+    const options = sortByName(
+      ops.map((b) => ({ name: b.op.label, value: b.op.key, action: sentenceCase(b.op.label), description: b.op.description })),
+    );
+    const firstOperation = options[0].value;
     properties.push({
       displayName: 'Operation',
       name: 'operation',
       type: 'options',
       noDataExpression: true,
       displayOptions: { show: { resource: [resource] } },
-      options: sortByName(
-        ops.map((b) => ({ name: b.op.label, value: b.op.key, action: sentenceCase(b.op.label), description: b.op.description })),
-      ),
-      default: sortByName(ops.map((b) => ({ name: b.op.label, value: b.op.key })))[0].value,
+      options,
+      default: firstOperation,
     });
   }
   for (const binding of bindings) properties.push(...bindingProperties(binding));

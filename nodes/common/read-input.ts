@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { InputValidationError } from '../../shared/core/errors';
+import { NodeOperationError } from 'n8n-workflow';
 import type { OperationBinding, ParamBinding } from './operation-binding';
 
 /**
@@ -9,11 +9,11 @@ import type { OperationBinding, ParamBinding } from './operation-binding';
  */
 export function readInput(ctx: IExecuteFunctions, binding: OperationBinding, itemIndex: number): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const p of binding.top) setValue(input, binding, p, ctx.getNodeParameter(p.param, itemIndex, undefined));
+  for (const p of binding.top) setValue(ctx, itemIndex, input, p, ctx.getNodeParameter(p.param, itemIndex, undefined));
   if (binding.optional.length > 0) {
     const collection = ctx.getNodeParameter(binding.collection.name, itemIndex, {}) as IDataObject;
     for (const p of binding.optional) {
-      if (p.param in collection) setValue(input, binding, p, collection[p.param]);
+      if (p.param in collection) setValue(ctx, itemIndex, input, p, collection[p.param]);
     }
   }
   return input;
@@ -28,8 +28,10 @@ export function withPageSize(binding: OperationBinding, input: Record<string, un
   return input;
 }
 
-function setValue(input: Record<string, unknown>, binding: OperationBinding, p: ParamBinding, raw: unknown): void {
-  const value = convert(binding, p, unwrapLocator(raw));
+function setValue(ctx: IExecuteFunctions, itemIndex: number, input: Record<string, unknown>, p: ParamBinding, raw: unknown): void {
+  const value = convert(p, unwrapLocator(raw), (problem) =>
+    new NodeOperationError(ctx.getNode(), `${p.label} ${problem}`, { itemIndex }),
+  );
   if (value !== undefined) input[p.field] = value;
 }
 
@@ -38,7 +40,7 @@ function unwrapLocator(raw: unknown): unknown {
   return raw;
 }
 
-function convert(binding: OperationBinding, p: ParamBinding, raw: unknown): unknown {
+function convert(p: ParamBinding, raw: unknown, invalid: (problem: string) => Error): unknown {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
   switch (p.kind.type) {
     case 'number':
@@ -56,19 +58,17 @@ function convert(binding: OperationBinding, p: ParamBinding, raw: unknown): unkn
         .map((entry) => entry.trim())
         .filter(Boolean);
     case 'json':
-      return typeof raw === 'string' ? parseJson(binding, p, raw) : raw;
+      return typeof raw === 'string' ? parseJson(p, raw, invalid) : raw;
     default:
       return raw;
   }
 }
 
-function parseJson(binding: OperationBinding, p: ParamBinding, text: string): unknown {
+function parseJson(p: ParamBinding, text: string, invalid: (problem: string) => Error): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'cannot be read';
-    throw new InputValidationError(binding.op.id, [
-      { field: p.field, label: p.label, problem: `is not valid JSON (${reason}); expected e.g. ${JSON.stringify(p.example)}` },
-    ]);
+    throw invalid(`is not valid JSON (${reason}); expected e.g. ${JSON.stringify(p.example)}`);
   }
 }
