@@ -1,0 +1,74 @@
+import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
+
+/**
+ * The part of Zapier's `z` object the transport uses. Declared here rather than imported so that
+ * `shared/` does not depend on zapier-platform-core.
+ */
+export interface ZapierRequester {
+  request(options: ZapierRequestOptions): Promise<ZapierResponse>;
+}
+
+export interface ZapierRequestOptions {
+  url: string;
+  method: HttpRequest['method'];
+  headers: Record<string, string>;
+  body?: string;
+  timeout: number;
+  /** Every status comes back as a response: the shared runner maps errors and retries. */
+  skipThrowForStatus: true;
+  /** Without this, zapier-platform-core throws its own ThrottledError on a 429 before we see it. */
+  throwForThrottlingEarly: false;
+}
+
+export interface ZapierResponse {
+  status: number;
+  content: string;
+  headers: { forEach(callback: (value: string, name: string) => void): void };
+}
+
+/** Codes of a connection that was never made: the vendor cannot have received the request. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+/**
+ * Sends every call through `z.request`, so each one shows in Zapier's HTTP log and goes through the
+ * app's `beforeRequest` (which adds the credentials). The body stays the raw text we built.
+ */
+export class ZapierTransport implements Transport {
+  constructor(private readonly z: ZapierRequester) {}
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    let response: ZapierResponse;
+    try {
+      response = await this.z.request({
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        timeout: request.timeoutMs,
+        skipThrowForStatus: true,
+        throwForThrottlingEarly: false,
+      });
+    } catch (error) {
+      throw toTransportError(error);
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    return { status: response.status, headers, body: typeof response.content === 'string' ? response.content : '' };
+  }
+}
+
+/**
+ * node-fetch (under `z.request`) fails with `type: 'request-timeout'` or `type: 'system'` plus a
+ * socket `code`. The message deliberately leaves out the URL, which may carry a token.
+ */
+export function toTransportError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { type, code, name } = error as Error & { type?: string; code?: string };
+  if (type === 'request-timeout') return new TransportError('the request timed out', 'timeout', true);
+  if (name === 'AbortError' || type === 'aborted') return new TransportError('the request was aborted', 'aborted', true);
+  if (type !== 'system' && !code) return error;
+  if (code && NOT_CONNECTED.has(code)) return new TransportError(`could not connect (${code})`, 'connect', false);
+  return new TransportError(`the connection failed (${code ?? 'network error'})`, 'reset', true);
+}

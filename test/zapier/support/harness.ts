@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { createAppHandler, createAppTester } from 'zapier-platform-core';
+import { buildZapierApp, type ZapierApp } from '../../../scripts/zapier-build';
+import { type Sandbox, startSandbox } from '../../sandbox';
+import { type LogSink, startLogSink } from './log-sink';
+import { sandboxSecrets, secretsIn } from './secrets';
+
+export type AppDefinition = Record<string, any>;
+export type Bundle = Record<string, unknown>;
+export type Perform = (z: unknown, bundle: any) => unknown;
+
+export interface ZapierHarness {
+  sandbox: Sandbox;
+  app: AppDefinition;
+  /** Runs a perform of the built app the way Zapier does (middleware, checks, logging). */
+  run<T = unknown>(perform: Perform, bundle: Bundle): Promise<T>;
+  /** Runs a perform that must fail; returns the error and remembers its message for the secret scan. */
+  failure(perform: Perform, bundle: Bundle): Promise<Error>;
+  /** zapier-platform-core's own validation of the app definition (schema and functional checks). */
+  validate(): Promise<unknown[]>;
+  /** Secrets found in every error and log line so far. */
+  leakedSecrets(): string[];
+  logs: LogSink;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the app exactly as it is shipped (`zapier/<app>/build/index.js`), loads that build, and
+ * starts a sandbox and a log sink for it.
+ */
+export async function startZapierHarness(appName: ZapierApp): Promise<ZapierHarness> {
+  const buildDir = await buildZapierApp(appName);
+  const app: AppDefinition = require(join(buildDir, 'index.js'));
+  const sandbox = await startSandbox({ port: 0, quiet: true });
+  const logs = await startLogSink();
+  const tester = createAppTester(app);
+  const errors: string[] = [];
+  return {
+    sandbox,
+    app,
+    logs,
+    run: (perform, bundle) => tester(perform as never, bundle as never) as Promise<never>,
+    async failure(perform, bundle) {
+      try {
+        await tester(perform as never, bundle as never);
+      } catch (error) {
+        errors.push(String((error as Error).message), String((error as Error).stack));
+        return error as Error;
+      }
+      throw new Error('expected the perform to fail, but it succeeded');
+    },
+    async validate() {
+      const handler = createAppHandler(app) as unknown as (event: object) => Promise<{ results: unknown[] }>;
+      return (await handler({ command: 'validate' })).results;
+    },
+    leakedSecrets: () => secretsIn([...errors, logs.text()].join('\n'), sandboxSecrets(sandbox)),
+    async close() {
+      await logs.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Zapier's ThrottledError carries `{message, delay}` as JSON in its message. */
+export function throttleDelayOf(error: Error): number | null {
+  expect(error.name).toBe('ThrottledError');
+  return JSON.parse(error.message).delay;
+}
+
+export function idsOf(items: unknown): unknown[] {
+  return (items as Array<{ id: unknown }>).map((item) => item.id);
+}
+
+/** Newest first: each id's item is not older than the next one's. */
+export function expectUniqueIds(items: unknown): void {
+  const ids = idsOf(items).map(String);
+  expect(ids.length).toBeGreaterThan(0);
+  expect(new Set(ids).size).toBe(ids.length);
+}

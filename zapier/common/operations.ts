@@ -1,0 +1,127 @@
+import { type Bundle, type Create, type Search, type Trigger, type ZObject, defineCreate, defineSearch, defineTrigger } from 'zapier-platform-core';
+import type { OperationRunner } from '../../shared/client/runner';
+import { VendorApiError } from '../../shared/core/errors';
+import type { OperationDeclaration } from '../../shared/core/operation';
+import { zapierErrors } from './errors';
+import { IDEMPOTENCY_HELP, idempotencyKeyFromBundle } from './idempotency';
+import { declaredInput } from './input-data';
+import { inputFieldsFor } from './input-fields';
+import { nounFromResource } from './labels';
+import { outputFieldsFor } from './output-fields';
+import { asTriggerResults } from './polling';
+import type { CreatePlan, SearchPlan } from './plan';
+import { type VendorBinding, runnerFor } from './runner';
+
+export type Item = Record<string, unknown>;
+
+/** One page of a list operation: the first (page 0) or the one Zapier asks for. */
+export async function listPage(
+  runner: OperationRunner,
+  op: OperationDeclaration,
+  input: Record<string, unknown>,
+  page = 0,
+  size?: number,
+): Promise<Item[]> {
+  const valid = runner.prepare(op, input);
+  const paging = op.paging;
+  let query: Record<string, unknown> | undefined;
+  if (paging.style === 'offset') {
+    const limit = size ?? paging.maxLimit;
+    query = { [paging.limitParam]: limit, [paging.offsetParam]: page * limit };
+  } else if (paging.style === 'page') {
+    query = { [paging.pageParam]: page + 1, [paging.sizeParam]: size ?? paging.maxSize };
+  }
+  const { body } = await runner.send(op, valid, query);
+  return runner.itemsFrom(op, body) as Item[];
+}
+
+/** A search: objects come back as a one-item list, lists as their first page; not found is no result. */
+export function searchFor<C>(binding: VendorBinding<C>, op: OperationDeclaration, plan: SearchPlan): Search {
+  const overrides = { ...plan.overrides };
+  for (const name of plan.required ?? []) overrides[name] = { ...overrides[name], required: true };
+  return defineSearch({
+    key: plan.key,
+    noun: plan.noun ?? nounFromResource(op.resource),
+    display: { label: plan.label, description: plan.description },
+    operation: {
+      inputFields: inputFieldsFor(op, { overrides }),
+      perform: (z: ZObject, bundle: Bundle) =>
+        zapierErrors(z, async () => {
+          const runner = runnerFor(binding, z, bundle);
+          const input = declaredInput(op, bundle.inputData);
+          try {
+            if (op.returns === 'list') return await listPage(runner, op, input, 0, searchPageSize(op));
+            return [(await runner.call(op, input)) as Item];
+          } catch (error) {
+            if (error instanceof VendorApiError && error.status === 404) return [];
+            throw error;
+          }
+        }),
+      sample: op.sample,
+      outputFields: outputFieldsFor(op.output),
+    },
+  });
+}
+
+function searchPageSize(op: OperationDeclaration): number | undefined {
+  if (op.paging.style === 'offset') return op.paging.defaultLimit;
+  if (op.paging.style === 'page') return op.paging.defaultSize;
+  return undefined;
+}
+
+/** A create for a write. A documented idempotency key left empty is derived from the bundle. */
+export function createFor<C>(binding: VendorBinding<C>, op: OperationDeclaration, plan: CreatePlan): Create {
+  const keyField = op.idempotencyKeyField;
+  const overrides = { ...plan.overrides };
+  if (keyField) overrides[keyField] = { helpText: IDEMPOTENCY_HELP, ...overrides[keyField] };
+  return defineCreate({
+    key: op.key,
+    noun: plan.noun ?? nounFromResource(op.resource),
+    display: { label: plan.label ?? op.label, description: plan.description ?? op.description },
+    operation: {
+      inputFields: inputFieldsFor(op, { overrides }),
+      perform: (z: ZObject, bundle: Bundle) =>
+        zapierErrors(z, async () => {
+          const runner = runnerFor(binding, z, bundle);
+          const input = declaredInput(op, bundle.inputData);
+          const idempotencyKey = keyField ? idempotencyKeyFromBundle(op.id, bundle, input) : undefined;
+          const result = await runner.call(op, input, { idempotencyKey });
+          // A delete may answer 204 with no body.
+          return result && typeof result === 'object' ? (result as Item) : { success: true };
+        }),
+      sample: op.sample,
+      outputFields: outputFieldsFor(op.output),
+    },
+  });
+}
+
+/**
+ * A hidden trigger that feeds dropdowns, one page per call (Zapier asks for more with `meta.page`).
+ * `valueField` is what the dropdowns store; Zapier also needs it as the result's `id`.
+ */
+export function dropdownFor<C>(binding: VendorBinding<C>, op: OperationDeclaration, valueField = 'id'): Trigger {
+  return defineTrigger({
+    key: op.key,
+    noun: nounFromResource(op.resource),
+    display: { label: op.label, description: op.description, hidden: true },
+    operation: {
+      type: 'polling',
+      canPaginate: op.paging.style !== 'none',
+      perform: (z: ZObject, bundle: Bundle) =>
+        zapierErrors(z, async () => {
+          const items = await listPage(runnerFor(binding, z, bundle), op, {}, bundle.meta?.page ?? 0);
+          return asTriggerResults(items.map((item) => ({ id: item.id ?? item[valueField], ...item })));
+        }),
+      sample: op.sample,
+      outputFields: outputFieldsFor(op.output),
+    },
+  });
+}
+
+/** The item field that dropdowns fed by `opKey` store (a tag's `slug`, otherwise `id`). */
+export function dropdownValueField(operations: Record<string, OperationDeclaration>, opKey: string): string {
+  for (const op of Object.values(operations)) {
+    for (const field of Object.values(op.fields)) if (field.dropdown?.operation === opKey) return field.dropdown.value;
+  }
+  return 'id';
+}

@@ -1,0 +1,57 @@
+import type { OperationDeclaration } from '../../shared/core/operation';
+import type { InputField } from './input-fields';
+
+/**
+ * Which Zapier trigger, search or create exposes each declared operation. Plain data (no
+ * zapier-platform-core at run time), so the catalog can read coverage without loading the apps.
+ */
+export interface AppPlan {
+  /** Directory under `zapier/` and the app's name in coverage strings. */
+  app: string;
+  operations: Record<string, OperationDeclaration>;
+  /** The operation `authentication.test` calls. */
+  authTest: string;
+  /** Visible triggers, written by hand: trigger key → the operation it polls (null for a webhook). */
+  triggers: Record<string, string | null>;
+  /** Operations listed by hidden triggers that feed dropdowns; the trigger key is the operation key. */
+  dropdowns: string[];
+  /** Operation key → the search that exposes it. */
+  searches: Record<string, SearchPlan>;
+  /** Operation key → the create that exposes it; the create key is the operation key. */
+  creates: Record<string, CreatePlan>;
+}
+
+export interface SearchPlan {
+  key: string;
+  /** "Find ...", Title Case. */
+  label: string;
+  /** "Finds ...", ending with a period. */
+  description: string;
+  noun?: string;
+  /** Declared-optional fields this search needs, e.g. the search term of Find Guest. */
+  required?: string[];
+  overrides?: Record<string, Partial<InputField>>;
+}
+
+export interface CreatePlan {
+  label?: string;
+  description?: string;
+  noun?: string;
+  overrides?: Record<string, Partial<InputField>>;
+}
+
+/** `operation id → <app>/<kind>:<key>`, the most visible exposure first. */
+export function coverageOf(plan: AppPlan): Record<string, string> {
+  const coverage: Record<string, string> = {};
+  const add = (opKey: string, where: string) => {
+    const op = plan.operations[opKey];
+    if (!op) throw new Error(`${plan.app}: the plan names ${opKey}, which is not declared`);
+    coverage[op.id] ??= `${plan.app}/${where}`;
+  };
+  for (const [triggerKey, opKey] of Object.entries(plan.triggers)) if (opKey) add(opKey, `trigger:${triggerKey}`);
+  for (const [opKey, search] of Object.entries(plan.searches)) add(opKey, `search:${search.key}`);
+  for (const opKey of Object.keys(plan.creates)) add(opKey, `create:${opKey}`);
+  for (const opKey of plan.dropdowns) add(opKey, `trigger:${opKey}`);
+  add(plan.authTest, 'authentication:test');
+  return coverage;
+}

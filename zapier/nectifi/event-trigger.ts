@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { type Bundle, type ZObject, defineTrigger } from 'zapier-platform-core';
+import { NECTIFI_EVENTS, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
+import { zapierErrors } from '../common/errors';
+import { listPage } from '../common/operations';
+import { runnerFor } from '../common/runner';
+import { nectifiBinding, webhookSettings } from './connection';
+import { nectifiPlan } from './plan';
+
+const SAMPLE = {
+  id: '5f0c7d7e-2f4b-4d5e-9a61-0c1f3b7e9a10',
+  event: 'guest.created',
+  tenant_id: 1,
+  payload: { guest_id: 42 },
+  timestamp: '2026-06-20T12:00:00+00:00',
+};
+
+/**
+ * Nectifi documents no subscription endpoint: the user adds Zapier's webhook URL in the Nectifi
+ * workspace (a static webhook). Every delivery is checked against the connection's webhook secret
+ * before anything is emitted; a forged, stale or unwanted delivery emits nothing.
+ */
+export const newEvent = defineTrigger({
+  key: 'newEvent',
+  noun: 'Event',
+  display: {
+    label: 'New Event',
+    description: 'Triggers when Nectifi sends a webhook event, such as a new guest, a redeemed promotion or a started visit.',
+    directions:
+      'Copy this Zap\'s webhook URL into your Nectifi workspace (webhook settings), then put that webhook\'s signing secret into the Webhook Secret of your Nectifi connection in Zapier.',
+  },
+  operation: {
+    type: 'hook',
+    inputFields: [
+      {
+        key: 'events',
+        label: 'Events',
+        list: true,
+        required: false,
+        choices: NECTIFI_EVENTS.map((event) => ({ value: event, label: event, sample: event })),
+        helpText: 'Only trigger on these events, e.g. guest.created. Leave empty to trigger on every event Nectifi sends.',
+      },
+    ],
+    perform: (z: ZObject, bundle: Bundle) => zapierErrors(z, async () => verifiedEvents(z, bundle)),
+    performList: (z: ZObject, bundle: Bundle) => zapierErrors(z, async () => recentEvents(z, bundle)),
+    sample: SAMPLE,
+    outputFields: [
+      { key: 'id', label: 'Delivery ID', type: 'string' },
+      { key: 'event', label: 'Event', type: 'string' },
+      { key: 'tenant_id', label: 'Tenant ID', type: 'integer' },
+      { key: 'timestamp', label: 'Timestamp', type: 'datetime' },
+      { key: 'payload__guest_id', label: 'Guest ID', type: 'integer' },
+      { key: 'payload__location_id', label: 'Location ID', type: 'integer' },
+    ],
+  },
+});
+
+function verifiedEvents(z: ZObject, bundle: Bundle) {
+  const settings = webhookSettings(bundle.authData ?? {});
+  if (!settings.secret) {
+    throw new z.errors.Error(
+      'Set the Webhook Secret in your Nectifi connection: without it Zapier cannot check that a delivery comes from Nectifi.',
+      'MissingWebhookSecret',
+      400,
+    );
+  }
+  const raw = bundle.rawRequest?.content ?? '';
+  const headers = bundle.rawRequest?.headers ?? {};
+  const result = verifyNectifiDelivery({
+    secret: settings.secret,
+    rawBody: raw,
+    signature: headerOf(headers, settings.header),
+    nowMs: Date.now(),
+  });
+  if (!result.ok) {
+    z.console.log(`Nectifi delivery ignored: ${result.reason}`);
+    return [];
+  }
+  const { delivery } = result;
+  if (!wanted(bundle, delivery.event)) return [];
+  const id = headerOf(headers, 'X-Nectifi-Delivery') ?? createHash('sha256').update(raw).digest('hex');
+  return [{ id, event: delivery.event, tenant_id: delivery.tenant_id ?? null, timestamp: delivery.timestamp, payload: delivery.payload }];
+}
+
+/** Zapier passes the delivery's headers as `Http-<Name>`; matched case-insensitively. */
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const wantedNames = [`http-${name.toLowerCase()}`, name.toLowerCase()];
+  const found = Object.entries(headers).find(([key]) => wantedNames.includes(key.toLowerCase()));
+  return found?.[1];
+}
+
+function wanted(bundle: Bundle, event: string): boolean {
+  const raw = bundle.inputData?.events;
+  const events = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [])
+    .map((value) => String(value).trim())
+    .filter(Boolean);
+  return events.length === 0 || events.includes(event);
+}
+
+/**
+ * Samples for the Zap editor, since Nectifi cannot replay events: the newest guests and sessions,
+ * shaped as the guest.created and visit.started deliveries they caused.
+ */
+async function recentEvents(z: ZObject, bundle: Bundle) {
+  const runner = runnerFor(nectifiBinding, z, bundle);
+  const events = [];
+  if (wanted(bundle, 'guest.created')) {
+    for (const guest of await listPage(runner, nectifiPlan.operations.listGuests, {}, 0, 3)) {
+      events.push({
+        id: `guest.created:${guest.id}`,
+        event: 'guest.created',
+        tenant_id: null,
+        timestamp: guest.created_at,
+        payload: { guest_id: guest.id, location_id: guest.location_id, portal_id: guest.portal_id, name: guest.name, email: guest.email },
+      });
+    }
+  }
+  if (wanted(bundle, 'visit.started')) {
+    for (const session of await listPage(runner, nectifiPlan.operations.listSessions, {}, 0, 3)) {
+      events.push({
+        id: `visit.started:${session.id}`,
+        event: 'visit.started',
+        tenant_id: null,
+        timestamp: session.started_at,
+        payload: { session_id: session.id, guest_id: session.guest_id, location_id: session.location_id, portal_id: session.portal_id },
+      });
+    }
+  }
+  return events.length > 0 ? events : [SAMPLE];
+}

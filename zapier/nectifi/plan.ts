@@ -1,0 +1,85 @@
+import { nectifiOperations } from '../../shared/nectifi/operations';
+import type { AppPlan } from '../common/plan';
+
+export const nectifiPlan: AppPlan = {
+  app: 'nectifi',
+  operations: nectifiOperations,
+  authTest: 'listLocations',
+  triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null },
+  dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags'],
+  searches: {
+    listGuests: {
+      key: 'findGuest',
+      label: 'Find Guest',
+      description: 'Finds guests whose name, email or phone contains your search text, newest first.',
+      required: ['search'],
+    },
+    getGuest: { key: 'findGuestById', label: 'Find Guest by ID', description: 'Finds one guest profile by its ID.' },
+    getGuestTimeline: {
+      key: 'findGuestActivity',
+      label: 'Find Guest Activity',
+      description: 'Finds a guest\'s latest activity, such as WiFi visits, promotions, points and emails, newest first.',
+      noun: 'Activity',
+    },
+    listNotes: {
+      key: 'findGuestNotes',
+      label: 'Find Guest Notes',
+      description: 'Finds the staff notes written about a guest, newest first.',
+    },
+    getPoints: {
+      key: 'findPointsBalance',
+      label: 'Find Points Balance',
+      description: 'Finds a guest\'s current loyalty points balance.',
+      noun: 'Points Balance',
+    },
+    getTier: { key: 'findTier', label: 'Find Loyalty Tier', description: 'Finds a guest\'s current loyalty tier.', noun: 'Tier' },
+    getWallet: {
+      key: 'findWallet',
+      label: 'Find Wallet',
+      description: 'Finds everything in a guest\'s wallet, such as points, tier and rewards.',
+    },
+    getDeliveryStatus: {
+      key: 'findDeliveryStatus',
+      label: 'Find Email Delivery Status',
+      description: 'Finds whether an email sent with Send Email was delivered.',
+      noun: 'Delivery',
+    },
+    listLiveGuests: {
+      key: 'findConnectedGuests',
+      label: 'Find Connected Guests',
+      description: 'Finds the guests connected to your WiFi right now, optionally at one location.',
+      noun: 'Connected Guest',
+    },
+    getAnalyticsOverview: {
+      key: 'findAnalyticsOverview',
+      label: 'Find Analytics Overview',
+      description: 'Finds your headline numbers, such as guests, visits and redemptions, for all locations or one.',
+      noun: 'Overview',
+    },
+    getGuestAnalytics: {
+      key: 'findGuestAnalytics',
+      label: 'Find Guest Analytics',
+      description: 'Finds guest numbers and a day-by-day series for the last 30 days.',
+      noun: 'Guest Analytics',
+    },
+    getPromotionAnalytics: {
+      key: 'findPromotionAnalytics',
+      label: 'Find Promotion Analytics',
+      description: 'Finds how many promotions were granted and redeemed, overall and per promotion.',
+      noun: 'Promotion Analytics',
+    },
+  },
+  creates: {
+    createGuest: {},
+    updateGuest: {},
+    createTag: {},
+    addNote: {},
+    grantPromotion: {},
+    redeemPromotion: {},
+    addPoints: { noun: 'Points' },
+    redeemPoints: { noun: 'Points' },
+    issueWalletLink: { noun: 'Wallet Link' },
+    redeemWalletReward: { noun: 'Reward' },
+    sendEmail: {},
+  },
+};
