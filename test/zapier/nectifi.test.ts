@@ -117,7 +117,7 @@ describe('Nectifi polling triggers', () => {
 });
 
 describe('Nectifi dropdowns', () => {
-  it.each([
+  it.each<[string, string, () => unknown[]]>([
     ['listLocations', 'id', () => nectifi().locations.map((l) => l.id)],
     ['listPortals', 'id', () => nectifi().portals.map((p) => p.id)],
     ['listTags', 'slug', () => nectifi().tags.map((t) => t.slug)],

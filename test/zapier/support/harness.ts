@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createAppHandler, createAppTester } from 'zapier-platform-core';
+import { createAppTester } from 'zapier-platform-core';
 import { buildZapierApp, type ZapierApp } from '../../../scripts/zapier-build';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import { type LogSink, startLogSink } from './log-sink';
@@ -50,7 +50,9 @@ export async function startZapierHarness(appName: ZapierApp): Promise<ZapierHarn
       throw new Error('expected the perform to fail, but it succeeded');
     },
     async validate() {
-      const handler = createAppHandler(app) as unknown as (event: object) => Promise<{ results: unknown[] }>;
+      // The handler `zapier validate` runs (missing from zapier-platform-core's type declarations).
+      const { createAppHandler } = require('zapier-platform-core') as { createAppHandler(app: object): (event: object) => Promise<{ results: unknown[] }> };
+      const handler = createAppHandler(app);
       return (await handler({ command: 'validate' })).results;
     },
     leakedSecrets: () => secretsIn([...errors, logs.text()].join('\n'), sandboxSecrets(sandbox)),
