@@ -59,7 +59,9 @@ describe.each(ALL_OPERATIONS.map((op) => [op.id, op] as const))('declaration %s'
 
   it('declares paging only on lists and keys only on idempotent writes', () => {
     if (op.paging.style !== 'none') expect(op.returns).toBe('list');
-    if (op.idempotencyKeyField) expect(op.safety).toBe('idempotent');
+    // Only a write that carries an idempotency key may be repeated after it may have arrived.
+    expect(op.safety === 'idempotent').toBe(Boolean(op.idempotencyKeyField));
+    if (op.safety === 'unsafe') expect(op.unknownOutcomeHint).toMatch(/\.$/);
     if (op.method === 'GET') expect(op.safety).toBe('read');
   });
 });

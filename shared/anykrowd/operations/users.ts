@@ -57,8 +57,10 @@ export const syncUsers = defineOperation({
   output: successResult,
   sample: { success: true },
   paging: { style: 'none' },
-  // An upsert keyed by `external_id`: sending the same members again leaves the same result.
-  safety: 'idempotent',
+  // An upsert by `external_id`, but without an idempotency key a repeat is still a second write the
+  // vendor applies: like every keyless write it is sent again only when it provably never arrived.
+  safety: 'unsafe',
+  unknownOutcomeHint: 'List User Wallets for one of the staff members: if it answers, the sync arrived. Syncing again is harmless.',
 });
 
 export const topUpUser = defineOperation({

@@ -138,7 +138,8 @@ export const revokeTopUp = defineOperation({
   output: successResult,
   sample: { success: true },
   paging: { style: 'none' },
-  // Revoking a transaction that is already revoked cannot revoke it twice (the doc is silent on what
-  // the repeat answers).
-  safety: 'idempotent',
+  // A repeat cannot revoke twice, but it would answer with an error after a revoke that worked:
+  // keyless, so sent again only when it provably never arrived.
+  safety: 'unsafe',
+  unknownOutcomeHint: "List the wallet's transactions: a revoke entry for the nanoid means it took effect.",
 });

@@ -117,6 +117,7 @@ export const createGuest = defineOperation({
   sample: sampleGuest,
   paging: noPaging,
   safety: 'unsafe',
+  unknownOutcomeHint: 'List Guests with the email as search: if the guest is there, it was created.',
   scopes: ['crm:write', 'crm.write', 'guests.write'],
 });
 
@@ -182,7 +183,9 @@ export const updateGuest = defineOperation({
   output: guest,
   sample: { ...sampleGuest, name: 'Alex M.', is_vip: true, tags: ['vip'], updated_at: '2026-06-21T09:30:00+00:00' },
   paging: noPaging,
-  safety: 'idempotent',
+  // Keyless: a repeat would be a second write (and could undo a change made in between).
+  safety: 'unsafe',
+  unknownOutcomeHint: 'Get the guest to see whether the change is there before updating again.',
   scopes: ['crm:write', 'crm.write', 'guests.write'],
 });
 
@@ -278,6 +281,7 @@ export const createTag = defineOperation({
   sample: { slug: 'vip', label: 'VIP', color: '#6366f1' },
   paging: noPaging,
   safety: 'unsafe',
+  unknownOutcomeHint: 'List Tags: if the slug is there, the tag was created.',
   scopes: ['crm:write', 'crm.write', 'tags.write'],
 });
 
@@ -328,5 +332,6 @@ export const addNote = defineOperation({
   sample: { id: 301, guest_id: 42, text: 'Prefers window seat.', created_at: '2026-06-20T12:05:00+00:00' },
   paging: noPaging,
   safety: 'unsafe',
+  unknownOutcomeHint: 'List Notes for the guest: if the note is there, it was added.',
   scopes: ['crm:write', 'crm.write', 'notes.write'],
 });

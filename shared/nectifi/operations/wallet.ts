@@ -66,6 +66,7 @@ export const issueWalletLink = defineOperation({
   },
   paging: noPaging,
   safety: 'unsafe',
+  unknownOutcomeHint: 'Issuing another link is harmless: an earlier one also works until it expires.',
   scopes: ['wallet:write', 'wallet.write'],
 });
 

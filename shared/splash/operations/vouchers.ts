@@ -149,5 +149,7 @@ export const deleteVoucher = defineOperation({
   // Decision: 200 `{"success": true}`; 204 with no body is accepted too.
   sample: { success: true },
   paging: { style: 'none' },
-  safety: 'idempotent',
+  // A repeated delete would answer 404 after a delete that worked: keyless, so never repeated blindly.
+  safety: 'unsafe',
+  unknownOutcomeHint: 'List Vouchers: if the voucher is gone, the delete took effect.',
 });
