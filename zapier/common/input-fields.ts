@@ -22,14 +22,14 @@ export function inputFieldsFor(op: OperationDeclaration, options: InputFieldOpti
 }
 
 export function inputFieldFor(name: string, field: FieldDeclaration): InputField {
-  return {
-    key: name,
-    label: field.label,
-    helpText: field.help,
-    required: !unwrap(field.schema).optional,
-    ...typeOf(shapeOf(field.schema), field.dropdown),
-    ...placeholderOf(field.example),
-  };
+  const typed = typeOf(shapeOf(field.schema), field.dropdown);
+  const required = !unwrap(field.schema).optional;
+  if (typed.children) {
+    // Zapier line items take no help text or placeholder of their own: the first column carries it.
+    const [first, ...rest] = typed.children;
+    return { key: name, label: field.label, required, children: [{ ...first, helpText: `${field.help} ${first.helpText}` }, ...rest] };
+  }
+  return { key: name, label: field.label, helpText: field.help, required, ...typed, ...placeholderOf(field.example) };
 }
 
 /** Query parameters the Zapier operation fills itself (page, offset, window bounds). */

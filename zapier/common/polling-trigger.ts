@@ -28,6 +28,8 @@ export interface PollingTriggerSpec<C> {
 
 /** How many recent items a poll asks for: Zapier keeps the ones it has not seen yet. */
 export const POLL_SIZE = 100;
+/** At most this many (the newest) go back to Zapier, whatever an unpaged vendor list returns. */
+export const MAX_RESULTS = 500;
 
 export function pollingTrigger<C>(spec: PollingTriggerSpec<C>): Trigger {
   const only = spec.inputFields?.map((field) => field.key) ?? [];
@@ -44,7 +46,7 @@ export function pollingTrigger<C>(spec: PollingTriggerSpec<C>): Trigger {
           const input = declaredInput(spec.op, bundle.inputData ?? {}, only);
           const limit = bundle.meta?.isLoadingSample ? SAMPLE_SIZE : POLL_SIZE;
           const items = await spec.fetch(runner, input, limit, bundle);
-          return asTriggerResults(forBundle(bundle, newestFirst(items, spec.ordering)));
+          return asTriggerResults(forBundle(bundle, newestFirst(items, spec.ordering).slice(0, MAX_RESULTS)));
         }),
       sample: spec.sample ?? spec.op.sample,
       outputFields: outputFieldsFor(spec.op.output, spec.outputFields),

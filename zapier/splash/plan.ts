@@ -1,0 +1,15 @@
+import { splashOperations } from '../../shared/splash/operations';
+import type { AppPlan } from '../common/plan';
+
+export const splashPlan: AppPlan = {
+  app: 'splash',
+  operations: splashOperations,
+  authTest: 'listVenues',
+  triggers: { newCustomer: 'listCustomers', newVisit: 'listCustomerVisits' },
+  dropdowns: ['listVenues', 'listVouchers'],
+  searches: {},
+  creates: {
+    createVoucher: {},
+    deleteVoucher: {},
+  },
+};
