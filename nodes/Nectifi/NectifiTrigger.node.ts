@@ -1,0 +1,79 @@
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { DEFAULT_TOLERANCE_SECONDS, NECTIFI_EVENTS, receiveNectifiWebhook } from '../common';
+
+const EVENT_NAMES: Record<string, string> = {
+  'guest.created': 'Guest Created',
+  'guest.updated': 'Guest Updated',
+  'promotion.granted': 'Promotion Granted',
+  'promotion.redeemed': 'Promotion Redeemed',
+  'loyalty.points_added': 'Loyalty Points Added',
+  'loyalty.points_redeemed': 'Loyalty Points Redeemed',
+  'wallet.redeemed': 'Wallet Reward Redeemed',
+  'visit.started': 'Visit Started',
+  'visit.ended': 'Visit Ended',
+};
+
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- Nectifi documents no webhook subscription endpoint: the user registers this node's URL in the Nectifi workspace (see the notice), so there is nothing to create or delete.
+export class NectifiTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Nectifi Trigger',
+    name: 'nectifiTrigger',
+    icon: { light: 'file:../../icons/nectifi.svg', dark: 'file:../../icons/nectifi.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{$parameter["events"].length ? $parameter["events"].join(", ") : "All events"}}',
+    description: 'Starts the workflow when Nectifi sends a signed webhook event',
+    defaults: { name: 'Nectifi Trigger' },
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: 'nectifiApi', required: true }],
+    webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+    properties: [
+      {
+        displayName:
+          'Register this node\'s production URL as a webhook in your Nectifi workspace, and copy its signing secret into the Webhook Secret field of the Nectifi credential. Deliveries without a valid signature, or older than the tolerance, are refused with HTTP 401.',
+        name: 'notice',
+        type: 'notice',
+        default: '',
+      },
+      {
+        displayName: 'Events',
+        name: 'events',
+        type: 'multiOptions',
+        options: NECTIFI_EVENTS.map((value) => ({ name: EVENT_NAMES[value] ?? value, value })),
+        default: [],
+        description: 'The events that start the workflow. Leave empty for every event.',
+      },
+      {
+        displayName: 'Options',
+        name: 'options',
+        type: 'collection',
+        placeholder: 'Add Option',
+        default: {},
+        options: [
+          {
+            displayName: 'Signature Header',
+            name: 'signatureHeader',
+            type: 'string',
+            default: '',
+            placeholder: 'X-Nectifi-Signature',
+            description: 'Overrides the credential\'s Signature Header for this trigger',
+          },
+          {
+            displayName: 'Tolerance (Seconds)',
+            name: 'toleranceSeconds',
+            type: 'number',
+            typeOptions: { minValue: 1, maxValue: 86400 },
+            default: DEFAULT_TOLERANCE_SECONDS,
+            description: 'Deliveries whose timestamp is further than this from now are refused, so a captured delivery cannot be replayed later',
+          },
+        ],
+      },
+    ],
+  };
+
+  async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    return await receiveNectifiWebhook.call(this);
+  }
+}

@@ -1,0 +1,54 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NECTIFI_SIGNATURE_HEADER, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
+
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/**
+ * Accepts a Nectifi delivery only if its HMAC-SHA256 over the raw body matches the credential's
+ * webhook secret (constant-time) and its timestamp is within the tolerance. Anything else is
+ * answered with the status below and starts no execution.
+ */
+export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+  const credentials = await this.getCredentials('nectifiApi');
+  const options = this.getNodeParameter('options', {}) as IDataObject;
+  const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+  const headerName = String(options.signatureHeader || credentials.signatureHeader || NECTIFI_SIGNATURE_HEADER).toLowerCase();
+  const tolerance = typeof options.toleranceSeconds === 'number' ? options.toleranceSeconds : DEFAULT_TOLERANCE_SECONDS;
+  const request = this.getRequestObject() as { rawBody?: Buffer };
+  const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
+
+  if (!secret) return refuse(this, 401, 'the Nectifi credential has no webhook secret');
+  if (!request.rawBody) return refuse(this, 400, 'the request has no body');
+  const signature = headers[headerName];
+  const result = verifyNectifiDelivery({
+    secret,
+    rawBody: request.rawBody,
+    signature: Array.isArray(signature) ? signature[0] : signature,
+    nowMs: Date.now(),
+    toleranceSeconds: tolerance,
+  });
+  if (!result.ok) return refuse(this, result.status, result.reason);
+
+  const { delivery } = result;
+  const wanted = this.getNodeParameter('events', []) as string[];
+  if (wanted.length > 0 && !wanted.includes(delivery.event)) {
+    return { webhookResponse: { received: true, ignored: `event ${delivery.event} is not selected` } };
+  }
+  const deliveryId = headers['x-nectifi-delivery'];
+  return {
+    workflowData: [
+      this.helpers.returnJsonArray({
+        event: delivery.event,
+        tenant_id: delivery.tenant_id ?? null,
+        payload: delivery.payload as IDataObject,
+        timestamp: delivery.timestamp,
+        delivery_id: (Array.isArray(deliveryId) ? deliveryId[0] : deliveryId) ?? null,
+      }),
+    ],
+  };
+}
+
+function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+  ctx.getResponseObject().status(status).json({ error: `delivery refused: ${reason}` });
+  return { noWebhookResponse: true };
+}

@@ -1,0 +1,111 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { listConnections } from '../../../../shared/smartwifi/operations/connections';
+import { listGuestPlans, listGuests } from '../../../../shared/smartwifi/operations/guests';
+import { searchMethodName } from '../../dropdown-methods';
+import { type FullListState, pollFullList } from '../full-list';
+import { MANUAL_SAMPLE_SIZE, type PollEvent, locatorValue, lookBackMs, lookBackOption, optionsCollection } from '../poll-event';
+import { type WindowSource, type WindowState, pollTimeWindow, recentInWindow } from '../time-window';
+import { parseVendorTime, spacedUtc, tUtc } from '../vendor-time';
+
+const DAY_MS = 86_400_000;
+/** Guest plans can be asked for at most 7 days back; keep a margin for clock differences. */
+const PLAN_HORIZON_MS = 7 * DAY_MS - 10 * 60_000;
+
+/** A connection has no id: guest token, MAC address and date identify it (vendor-decisions). */
+const connectionKey = (item: IDataObject) => [item.guesttoken, item.macaddress, item.date].map(String).join('|');
+const planKey = (item: IDataObject) => [item.token, item.macaddress, item.guest_plan_start, item.guest_plan_name].map(String).join('|');
+/** Where the id is missing, a guest is identified by MAC address (vendor-decisions). */
+const guestIdentity = (item: IDataObject) => String(item.id ?? '') || `mac:${String(item.macaddress ?? '')}`;
+
+const hotspotProperty: INodeProperties = {
+  displayName: 'Hotspot',
+  name: 'hotspot',
+  type: 'resourceLocator',
+  default: { mode: 'list', value: '' },
+  description: 'Only connections at this hotspot. Leave empty for all hotspots. SmartWiFi returns only the last 12 hours when filtering by hotspot.',
+  displayOptions: { show: { event: ['newConnection'] } },
+  modes: [
+    {
+      displayName: 'From List',
+      name: 'list',
+      type: 'list',
+      typeOptions: { searchListMethod: searchMethodName(listConnections.fields.hotspotid.dropdown), searchable: true },
+    },
+    { displayName: 'By ID', name: 'id', type: 'string', placeholder: '12261' },
+  ],
+};
+
+const planStateProperty: INodeProperties = {
+  displayName: 'Plan State',
+  name: 'planState',
+  type: 'options',
+  options: [
+    { name: 'Any', value: 'any', description: 'Plans started since the last check, active or already expired' },
+    { name: 'Active', value: 'active' },
+    { name: 'Expired', value: 'expired' },
+  ],
+  default: 'any',
+  displayOptions: { show: { event: ['newGuestPlan'] } },
+};
+
+function connectionSource(hotspot: string | undefined): WindowSource {
+  return {
+    op: listConnections,
+    inputs: (startMs, endMs) => [{ from: tUtc(startMs), to: tUtc(endMs), ...(hotspot ? { hotspotid: hotspot } : {}) }],
+    key: connectionKey,
+    time: (item) => parseVendorTime(item.date),
+  };
+}
+
+function planSource(state: string): WindowSource {
+  const states = state === 'any' ? ['active', 'expired'] : [state];
+  return {
+    op: listGuestPlans,
+    inputs: (startMs) => {
+      const since = spacedUtc(Math.max(startMs, Date.now() - PLAN_HORIZON_MS));
+      return states.map((s) => ({ state: s, started_since_timestamp: since }));
+    },
+    key: planKey,
+    time: (item) => parseVendorTime(item.guest_plan_start),
+  };
+}
+
+export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
+  {
+    value: 'newGuest',
+    name: 'New Guest',
+    description: 'A guest signed in to your WiFi for the first time (checks the whole guest list)',
+    properties: [],
+    async poll(_ctx, runner, previous) {
+      return await pollFullList(runner, listGuests, {}, guestIdentity, previous as FullListState | undefined);
+    },
+    async recent(_ctx, runner) {
+      const list = (await runner.call(listGuests, {})) as IDataObject[];
+      return list.slice(0, MANUAL_SAMPLE_SIZE).reverse();
+    },
+  },
+  {
+    value: 'newConnection',
+    name: 'New Connection',
+    description: 'A guest connected to one of your hotspots',
+    properties: [hotspotProperty, optionsCollection('newConnection', [lookBackOption(30, 'connections')])],
+    async poll(ctx, runner, previous) {
+      const source = connectionSource(locatorValue(ctx, 'hotspot'));
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), Date.now());
+    },
+    recent: async (ctx, runner) =>
+      await recentInWindow(runner, connectionSource(locatorValue(ctx, 'hotspot')), DAY_MS / 2, MANUAL_SAMPLE_SIZE, Date.now()),
+  },
+  {
+    value: 'newGuestPlan',
+    name: 'New Guest Plan',
+    description: 'A guest started a guest plan (paid or voucher WiFi access)',
+    properties: [planStateProperty, optionsCollection('newGuestPlan', [lookBackOption(30, 'guest plans')])],
+    async poll(ctx, runner, previous) {
+      const source = planSource(ctx.getNodeParameter('planState', 'any') as string);
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), Date.now());
+    },
+    recent: async (ctx, runner) =>
+      await recentInWindow(runner, planSource(ctx.getNodeParameter('planState', 'any') as string), PLAN_HORIZON_MS, MANUAL_SAMPLE_SIZE, Date.now()),
+  },
+];

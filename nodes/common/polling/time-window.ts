@@ -1,0 +1,82 @@
+import type { IDataObject } from 'n8n-workflow';
+import { paginate } from '../../../shared/client/paginate';
+import type { OperationRunner } from '../../../shared/client/runner';
+import type { OperationDeclaration } from '../../../shared/core/operation';
+
+/** How one list is asked for "items since" and how its items are told apart. */
+export interface WindowSource {
+  op: OperationDeclaration;
+  /** One or more inputs covering `[startMs, endMs)` (several when a filter needs several calls). */
+  inputs(startMs: number, endMs: number): Array<Record<string, unknown>>;
+  key(item: IDataObject): string;
+  time(item: IDataObject): number | undefined;
+}
+
+export interface WindowState {
+  /** Vendor time of the newest item seen (or the first poll's clock). */
+  cursor: number;
+  /** Keys of items whose time is within the look-back of the cursor, with their time. */
+  seen: Array<[string, number]>;
+}
+
+export interface WindowPoll {
+  items: IDataObject[];
+  state: WindowState;
+}
+
+/**
+ * New items of a list that can be filtered by time but has no usable cursor (Splash customers and
+ * visits, SmartWiFi connections and guest plans). Each poll asks for everything since the cursor
+ * minus the look-back, and drops what it already emitted, keyed by id or by a composite key.
+ * The look-back absorbs clock skew and rows written late; state holds only keys inside it.
+ */
+export async function pollTimeWindow(
+  runner: OperationRunner,
+  source: WindowSource,
+  previous: WindowState | undefined,
+  lookBackMs: number,
+  nowMs: number,
+): Promise<WindowPoll> {
+  const cursor = previous?.cursor ?? nowMs;
+  const found = await fetchWindow(runner, source, cursor - lookBackMs, nowMs + 60_000);
+  const seen = new Map(previous?.seen ?? []);
+  const fresh: IDataObject[] = [];
+  let newest = cursor;
+  for (const item of found) {
+    const key = source.key(item);
+    const time = source.time(item) ?? nowMs;
+    newest = Math.max(newest, time);
+    if (seen.has(key)) continue;
+    seen.set(key, time);
+    if (previous) fresh.push(item);
+  }
+  const keep = [...seen].filter(([, time]) => time >= newest - lookBackMs);
+  return { items: sortByTime(source, fresh), state: { cursor: newest, seen: keep } };
+}
+
+/** The `count` most recent items within the last `spanMs`, oldest first. */
+export async function recentInWindow(runner: OperationRunner, source: WindowSource, spanMs: number, count: number, nowMs: number) {
+  const found = await fetchWindow(runner, source, nowMs - spanMs, nowMs + 60_000);
+  return sortByTime(source, found).slice(-count);
+}
+
+async function fetchWindow(runner: OperationRunner, source: WindowSource, startMs: number, endMs: number): Promise<IDataObject[]> {
+  const found: IDataObject[] = [];
+  const keys = new Set<string>();
+  for (const input of source.inputs(startMs, endMs)) {
+    for await (const item of paginate(runner, source.op, input)) {
+      const key = source.key(item as IDataObject);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      found.push(item as IDataObject);
+    }
+  }
+  return found;
+}
+
+function sortByTime(source: WindowSource, items: IDataObject[]): IDataObject[] {
+  return items
+    .map((item, index) => ({ item, index, time: source.time(item) ?? 0 }))
+    .sort((a, b) => a.time - b.time || a.index - b.index)
+    .map(({ item }) => item);
+}
