@@ -3,7 +3,7 @@
  * zapier-platform-core left as the only runtime dependency) and the `package.json` Zapier expects.
  * Usage: tsx scripts/zapier-build.ts [app...]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Plugin, build } from 'esbuild';
 import { APP_VERSION } from '../zapier/common/version';
@@ -30,9 +30,10 @@ const withoutUndici: Plugin = {
 export async function buildZapierApp(app: ZapierApp): Promise<string> {
   const outDir = buildDirOf(app);
   mkdirSync(outDir, { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: [join(ROOT, 'zapier', app, 'index.ts')],
     outfile: join(outDir, 'index.js'),
+    write: false,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -43,8 +44,16 @@ export async function buildZapierApp(app: ZapierApp): Promise<string> {
     footer: { js: 'module.exports = module.exports.default;' },
     logLevel: 'warning',
   });
-  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(packageJsonOf(app), null, 2)}\n`);
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  writeAtomically(join(outDir, 'package.json'), `${JSON.stringify(packageJsonOf(app), null, 2)}\n`);
   return outDir;
+}
+
+/** Tests build and load apps in parallel workers: a reader sees the old file or the new one, never half. */
+function writeAtomically(path: string, contents: string | Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
 }
 
 function packageJsonOf(app: ZapierApp) {

@@ -116,6 +116,15 @@ describe('Nectifi polling triggers', () => {
   });
 });
 
+describe('Nectifi monthly quota', () => {
+  it('is not retried later by Zapier (no ThrottledError): it will not clear for days', async () => {
+    h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'quota-exceeded', path: '/crm/guests' });
+    const error = await h.failure(triggers().newGuest.operation.perform, { authData });
+    expect(error.name).not.toBe('ThrottledError');
+    expect(error.message).toMatch(/api_monthly_quota_exceeded/);
+  });
+});
+
 describe('Nectifi dropdowns', () => {
   it.each<[string, string, () => unknown[]]>([
     ['listLocations', 'id', () => nectifi().locations.map((l) => l.id)],
