@@ -136,6 +136,15 @@ describe('Nectifi dropdowns', () => {
     expectUniqueIds(items);
   });
 
+  it('listGuests pages through guests, newest first, labelled by name, else email', async () => {
+    const first = await h.run<Array<{ id: number; label: string; name: string | null; email: string | null }>>(triggers().listGuests.operation.perform, { authData, meta: { page: 0 } });
+    const second = await h.run<Array<{ id: number }>>(triggers().listGuests.operation.perform, { authData, meta: { page: 1 } });
+    expect(first).toHaveLength(200);
+    expect(second[0].id).toBe(first[199].id - 1);
+    for (const guest of first) expect(guest.label).toBe(guest.name ?? guest.email ?? `Guest ${guest.id}`);
+    expect(creates().addPoints.operation.inputFields.find((f: any) => f.key === 'guest_id').dynamic).toBe('listGuests.id.label');
+  });
+
   it('listPromotions returns active promotions with their ids', async () => {
     const items = await h.run<Array<{ id: number }>>(triggers().listPromotions.operation.perform, { authData, meta: { page: 0 } });
     const known = new Set(nectifi().promotions.map((p) => p.id));

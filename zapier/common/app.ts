@@ -33,13 +33,16 @@ export function buildApp<Credentials>(spec: VendorAppSpec<Credentials>) {
     return declared;
   };
   const dropdowns = Object.fromEntries(
-    plan.dropdowns.map((key) => [key, dropdownFor(binding, op(key), dropdownValueField(plan.operations, key))]),
+    plan.dropdowns.map((key) => [
+      key,
+      dropdownFor(binding, op(key), dropdownValueField(plan.operations, key), plan.dropdownLabels?.[key]),
+    ]),
   );
   const searches = Object.fromEntries(
-    Object.entries(plan.searches).map(([key, search]) => [search.key, searchFor(binding, op(key), search)]),
+    Object.entries(plan.searches).map(([key, search]) => [search.key, searchFor(binding, op(key), search, plan.fieldDefaults)]),
   );
   const creates = Object.fromEntries(
-    Object.entries(plan.creates).map(([key, create]) => [key, createFor(binding, op(key), create)]),
+    Object.entries(plan.creates).map(([key, create]) => [key, createFor(binding, op(key), create, plan.fieldDefaults)]),
   );
   return defineApp({
     version: spec.version,

@@ -98,6 +98,8 @@ function childFields(fields: Record<string, NestedField>): InputField[] {
 
 function placeholderOf(example: unknown): Partial<InputField> {
   if (example === undefined || example === null) return {};
+  // A list field shows one entry per item: its placeholder is one item.
+  if (Array.isArray(example) && example.length > 0 && typeof example[0] !== 'object') return { placeholder: String(example[0]) };
   if (typeof example === 'object') return { placeholder: JSON.stringify(example) };
   return { placeholder: String(example) };
 }

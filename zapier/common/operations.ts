@@ -5,7 +5,7 @@ import type { OperationDeclaration } from '../../shared/core/operation';
 import { zapierErrors } from './errors';
 import { IDEMPOTENCY_HELP, idempotencyKeyFromBundle } from './idempotency';
 import { declaredInput } from './input-data';
-import { inputFieldsFor } from './input-fields';
+import { type InputField, inputFieldsFor } from './input-fields';
 import { nounFromResource } from './labels';
 import { outputFieldsFor } from './output-fields';
 import { asTriggerResults } from './polling';
@@ -36,8 +36,13 @@ export async function listPage(
 }
 
 /** A search: objects come back as a one-item list, lists as their first page; not found is no result. */
-export function searchFor<C>(binding: VendorBinding<C>, op: OperationDeclaration, plan: SearchPlan): Search {
-  const overrides = { ...plan.overrides };
+export function searchFor<C>(
+  binding: VendorBinding<C>,
+  op: OperationDeclaration,
+  plan: SearchPlan,
+  fieldDefaults: Record<string, Partial<InputField>> = {},
+): Search {
+  const overrides = withDefaults(fieldDefaults, plan.overrides);
   for (const name of plan.required ?? []) overrides[name] = { ...overrides[name], required: true };
   return defineSearch({
     key: plan.key,
@@ -63,6 +68,15 @@ export function searchFor<C>(binding: VendorBinding<C>, op: OperationDeclaration
   });
 }
 
+function withDefaults(
+  defaults: Record<string, Partial<InputField>>,
+  overrides: Record<string, Partial<InputField>> = {},
+): Record<string, Partial<InputField>> {
+  const merged: Record<string, Partial<InputField>> = { ...defaults };
+  for (const [name, override] of Object.entries(overrides)) merged[name] = { ...merged[name], ...override };
+  return merged;
+}
+
 function searchPageSize(op: OperationDeclaration): number | undefined {
   if (op.paging.style === 'offset') return op.paging.defaultLimit;
   if (op.paging.style === 'page') return op.paging.defaultSize;
@@ -70,9 +84,14 @@ function searchPageSize(op: OperationDeclaration): number | undefined {
 }
 
 /** A create for a write. A documented idempotency key left empty is derived from the bundle. */
-export function createFor<C>(binding: VendorBinding<C>, op: OperationDeclaration, plan: CreatePlan): Create {
+export function createFor<C>(
+  binding: VendorBinding<C>,
+  op: OperationDeclaration,
+  plan: CreatePlan,
+  fieldDefaults: Record<string, Partial<InputField>> = {},
+): Create {
   const keyField = op.idempotencyKeyField;
-  const overrides = { ...plan.overrides };
+  const overrides = withDefaults(fieldDefaults, plan.overrides);
   if (keyField) overrides[keyField] = { helpText: IDEMPOTENCY_HELP, ...overrides[keyField] };
   return defineCreate({
     key: op.key,
@@ -99,7 +118,12 @@ export function createFor<C>(binding: VendorBinding<C>, op: OperationDeclaration
  * A hidden trigger that feeds dropdowns, one page per call (Zapier asks for more with `meta.page`).
  * `valueField` is what the dropdowns store; Zapier also needs it as the result's `id`.
  */
-export function dropdownFor<C>(binding: VendorBinding<C>, op: OperationDeclaration, valueField = 'id'): Trigger {
+export function dropdownFor<C>(
+  binding: VendorBinding<C>,
+  op: OperationDeclaration,
+  valueField = 'id',
+  labelOf?: (item: Item) => string,
+): Trigger {
   return defineTrigger({
     key: op.key,
     noun: nounFromResource(op.resource),
@@ -110,7 +134,9 @@ export function dropdownFor<C>(binding: VendorBinding<C>, op: OperationDeclarati
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
           const items = await listPage(runnerFor(binding, z, bundle), op, {}, bundle.meta?.page ?? 0);
-          return asTriggerResults(items.map((item) => ({ id: item.id ?? item[valueField], ...item })));
+          return asTriggerResults(
+            items.map((item) => ({ id: item.id ?? item[valueField], ...item, ...(labelOf ? { label: labelOf(item) } : {}) })),
+          );
         }),
       sample: op.sample,
       outputFields: outputFieldsFor(op.output),

@@ -15,6 +15,13 @@ export interface AppPlan {
   triggers: Record<string, string | null>;
   /** Operations listed by hidden triggers that feed dropdowns; the trigger key is the operation key. */
   dropdowns: string[];
+  /** For dropdown items without a readable name: operation key → the `label` each item gets. */
+  dropdownLabels?: Record<string, (item: Record<string, unknown>) => string>;
+  /**
+   * Zapier-only changes to a field wherever a search or create has it, e.g. a guest dropdown on
+   * every `guest_id`. Per-step overrides win.
+   */
+  fieldDefaults?: Record<string, Partial<InputField>>;
   /** Operation key → the search that exposes it. */
   searches: Record<string, SearchPlan>;
   /** Operation key → the create that exposes it; the create key is the operation key. */

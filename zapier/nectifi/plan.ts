@@ -6,7 +6,10 @@ export const nectifiPlan: AppPlan = {
   operations: nectifiOperations,
   authTest: 'listLocations',
   triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null },
-  dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags'],
+  dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags', 'listGuests'],
+  // Many guests have no name: the dropdown shows the name, else the email, else the number.
+  dropdownLabels: { listGuests: (guest) => String(guest.name ?? guest.email ?? `Guest ${guest.id}`) },
+  fieldDefaults: { guest_id: { dynamic: 'listGuests.id.label' } },
   searches: {
     listGuests: {
       key: 'findGuest',
