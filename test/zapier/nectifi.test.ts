@@ -221,6 +221,14 @@ describe('Nectifi New Event webhook trigger', () => {
     expect(error.message).toMatch(/Webhook Secret/);
   });
 
+  it('falls back to the documented sample when the key may not list guests or sessions', async () => {
+    const events = await h.run<any[]>(triggers().newEvent.operation.performList, {
+      authData: { ...authData, apiKey: h.sandbox.keys.nectifi.crmOnly },
+      inputData: { events: ['visit.started'] },
+    });
+    expect(events).toEqual([triggers().newEvent.operation.sample]);
+  });
+
   it('lists recent guests and sessions as sample events', async () => {
     const events = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['visit.started'] } });
     expect(events.length).toBeGreaterThan(0);
