@@ -80,7 +80,7 @@ describe('Nectifi against the sandbox', () => {
     await call('nectifi.addPoints', { points: 5000 });
     await call('nectifi.redeemPoints', { points: 10 });
     const after = await call('nectifi.getPoints');
-    const balance = (value: Record<string, number>) => value.points_balance ?? value.points ?? value.balance;
+    const balance = (value: Record<string, number>) => value.points;
     expect(balance(after) - balance(start)).toBe(4990);
     await call('nectifi.getTier');
     const wallet = await call('nectifi.getWallet');

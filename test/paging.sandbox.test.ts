@@ -1,5 +1,5 @@
 import { ALL_OPERATIONS } from '../shared/catalog';
-import { paginate, splitWindow } from '../shared/client/paginate';
+import { nextSpan, paginate } from '../shared/client/paginate';
 import type { OperationDeclaration } from '../shared/core/operation';
 import { UndiciTransport } from '../shared/http/undici-transport';
 import type { HttpRequest, Transport } from '../shared/http/transport';
@@ -63,12 +63,14 @@ describe('paging iterators against the sandbox', () => {
     expect(new Set(transactions.map((t) => t.nanoid)).size).toBe(total);
   });
 
-  it('splits a 95-day SmartWiFi connections export into 30-day windows the vendor accepts', async () => {
+  it('walks a 95-day SmartWiFi connections export in windows sized to the data, none over 30 days', async () => {
     const runner = runnerFor('smartwifi', sandboxCredentials(sandbox));
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 95 * 86_400_000).toISOString().slice(0, 10);
     const connections = await collect(paginate(runner, op('smartwifi.listConnections'), { from, to }));
-    expect(requests('smartwifi GET /v2/client/connections')).toBe(4);
+    const windows = requests('smartwifi GET /v2/client/connections');
+    expect(windows).toBeGreaterThan(4);
+    expect(windows).toBeLessThan(200);
     const keys = connections.map((c) => `${c.guesttoken}|${c.macaddress}|${c.date}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(connections.length).toBeGreaterThan(1000);
@@ -83,16 +85,17 @@ describe('paging iterators against the sandbox', () => {
   });
 });
 
-describe('window splitting', () => {
-  it('keeps the input format and never exceeds the span', () => {
-    expect(splitWindow('2026-01-01', '2026-03-05', 30)).toEqual([
-      { from: '2026-01-01', to: '2026-01-31' },
-      { from: '2026-01-31', to: '2026-03-02' },
-      { from: '2026-03-02', to: '2026-03-05' },
-    ]);
-    expect(splitWindow('2026-01-01T06:00:00', '2026-01-02T06:00:00', 30)).toEqual([
-      { from: '2026-01-01T06:00:00', to: '2026-01-02T06:00:00' },
-    ]);
-    expect(splitWindow(undefined, undefined, 30)).toEqual([{ from: undefined, to: undefined }]);
+describe('window sizing', () => {
+  const HOUR = 3_600_000;
+  const MAX = 30 * 24 * HOUR;
+
+  it('grows windows over sparse history, up to the vendor maximum of 30 days', () => {
+    expect(nextSpan(24 * HOUR, 0, MAX)).toBe(96 * HOUR);
+    expect(nextSpan(20 * 24 * HOUR, 10, MAX)).toBe(MAX);
+  });
+
+  it('shrinks windows over dense history to about the target, never below an hour', () => {
+    expect(nextSpan(24 * HOUR, 4_000, MAX)).toBe(12 * HOUR);
+    expect(nextSpan(HOUR, 1_000_000, MAX)).toBe(HOUR);
   });
 });

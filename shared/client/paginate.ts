@@ -67,10 +67,24 @@ async function* pages(
       }
     }
     case 'window': {
-      for (const window of splitWindow(valid[paging.fromParam], valid[paging.toParam], paging.maxSpanDays)) {
-        const { body } = await runner.send(op, valid, { [paging.fromParam]: window.from, [paging.toParam]: window.to });
+      const bounds = windowBounds(valid[paging.fromParam], valid[paging.toParam]);
+      if (!bounds) {
+        const { body } = await runner.send(op, valid);
+        yield runner.itemsFrom(op, body);
+        return;
+      }
+      let span = DAY_MS;
+      for (let cursor = bounds.start; cursor < bounds.end; ) {
+        const windowEnd = Math.min(bounds.end, cursor + span);
+        const query = {
+          [paging.fromParam]: formatUtc(cursor, bounds.withTime || cursor % DAY_MS !== 0),
+          [paging.toParam]: formatUtc(windowEnd, bounds.withTime || windowEnd % DAY_MS !== 0),
+        };
+        const { body } = await runner.send(op, valid, query);
         const items = runner.itemsFrom(op, body);
         if (items.length > 0) yield items;
+        cursor = windowEnd;
+        span = nextSpan(span, items.length, paging.maxSpanDays * DAY_MS);
       }
       return;
     }
@@ -94,28 +108,24 @@ export function hasNextPage(body: unknown, page: number, size: number, count: nu
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Items one window should bring: about 2 MB of connections, however dense the history. */
+export const WINDOW_TARGET_ITEMS = 2_000;
 
 /**
- * Splits `[from, to)` into consecutive windows no longer than the vendor allows, formatted like the
- * input (`yyyy-mm-dd` or `yyyy-mm-ddThh:mm:ss`, read as UTC). Without bounds, one unbounded call.
+ * SmartWiFi answers a whole window at once, so the window size is what bounds memory. Each next
+ * window is resized (whole hours, at most the vendor's span) so that it brings about the target.
  */
-export function splitWindow(
-  from: unknown,
-  to: unknown,
-  maxSpanDays: number,
-): Array<{ from: string | undefined; to: string | undefined }> {
-  if (typeof from !== 'string' || typeof to !== 'string') {
-    return [{ from: from as string | undefined, to: to as string | undefined }];
-  }
-  const withTime = from.includes('T') || to.includes('T');
-  const start = parseUtc(from);
-  const end = parseUtc(to);
-  const windows: Array<{ from: string; to: string }> = [];
-  for (let cursor = start; cursor < end; cursor += maxSpanDays * DAY_MS) {
-    const windowEnd = Math.min(end, cursor + maxSpanDays * DAY_MS);
-    windows.push({ from: formatUtc(cursor, withTime), to: formatUtc(windowEnd, withTime) });
-  }
-  return windows;
+export function nextSpan(span: number, count: number, maxSpan: number): number {
+  const scaled = count === 0 ? span * 4 : (span * WINDOW_TARGET_ITEMS) / count;
+  const hours = Math.max(1, Math.floor(Math.min(scaled, span * 4, maxSpan) / HOUR_MS));
+  return hours * HOUR_MS;
+}
+
+/** `[from, to)` as UTC milliseconds, read from `yyyy-mm-dd` or `yyyy-mm-ddThh:mm:ss`. */
+export function windowBounds(from: unknown, to: unknown): { start: number; end: number; withTime: boolean } | undefined {
+  if (typeof from !== 'string' || typeof to !== 'string') return undefined;
+  return { start: parseUtc(from), end: parseUtc(to), withTime: from.includes('T') || to.includes('T') };
 }
 
 function parseUtc(value: string): number {

@@ -109,14 +109,18 @@ export const promotionRedemption = z.looseObject({
 
 // ---- Loyalty ----
 
-export const pointsBalance = z.looseObject({
-  guest_id: num(),
-  /** Current balance; some responses may call it `balance`. */
-  points: num(),
-  balance: num(),
-  lifetime_points: num(),
-  updated_at: timestamp(),
-});
+// The balance's name is undocumented: `points`, `balance` and `points_balance` are all read, and
+// `points` always carries it so that a workflow can rely on one field.
+export const pointsBalance = z
+  .looseObject({
+    guest_id: num(),
+    points: num(),
+    balance: num(),
+    points_balance: num(),
+    lifetime_points: num(),
+    updated_at: timestamp(),
+  })
+  .transform((value) => ({ ...value, points: value.points ?? value.points_balance ?? value.balance }));
 
 export const loyaltyTier = z.looseObject({
   guest_id: num(),
