@@ -1,4 +1,4 @@
-import { isValidSignature, signNectifiBody, verifyNectifiDelivery } from '../shared/nectifi/webhook';
+import { acceptOnce, isValidSignature, signNectifiBody, verifyNectifiDelivery } from '../shared/nectifi/webhook';
 
 const secret = 'whsec_test_secret_value';
 const now = Date.parse('2026-06-20T12:00:00Z');
@@ -27,5 +27,22 @@ describe('Nectifi webhook verification', () => {
     ['an oversized body', 'x'.repeat(2_000_000), signNectifiBody(secret, 'x'.repeat(2_000_000)), now, 413],
   ])('rejects %s', (_what, rawBody, signature, nowMs, status) => {
     expect(verifyNectifiDelivery({ secret, rawBody, signature, nowMs })).toMatchObject({ ok: false, status });
+  });
+});
+
+describe('replayed deliveries', () => {
+  it('accepts a delivery once, and forgets it only once it would be refused as stale', () => {
+    const state = { seen: {} };
+    expect(acceptOnce(state, 'dlv-1', now, now)).toBe(true);
+    expect(acceptOnce(state, 'dlv-1', now, now + 1_000)).toBe(false);
+    expect(acceptOnce(state, 'dlv-2', now, now + 1_000)).toBe(true);
+    expect(acceptOnce(state, 'dlv-3', now + 400_000, now + 400_000)).toBe(true);
+    expect(Object.keys(state.seen)).toEqual(['dlv-3']);
+  });
+
+  it('stays bounded however many deliveries arrive', () => {
+    const state = { seen: {} };
+    for (let i = 0; i < 12_000; i++) acceptOnce(state, `dlv-${i}`, now, now);
+    expect(Object.keys(state.seen).length).toBeLessThanOrEqual(10_000);
   });
 });

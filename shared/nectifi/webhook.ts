@@ -73,3 +73,25 @@ export function verifyNectifiDelivery(options: VerifyOptions): VerifyResult {
   }
   return { ok: true, delivery };
 }
+
+/** Deliveries already accepted, by delivery id, with when they were sent. Plain data: it can live in n8n's static data. */
+export interface ReplayState {
+  seen: Record<string, number>;
+}
+
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Accepts each delivery once. A delivery is known by its `X-Nectifi-Delivery` id, or its signature
+ * when there is none. Entries older than the freshness window are dropped: a replay of one of those
+ * is refused as stale anyway, so the state stays bounded.
+ */
+export function acceptOnce(state: ReplayState, deliveryKey: string, sentAtMs: number, nowMs: number, windowSeconds = 300): boolean {
+  const horizon = nowMs - windowSeconds * 1000;
+  for (const [key, sentAt] of Object.entries(state.seen)) if (sentAt < horizon) delete state.seen[key];
+  if (deliveryKey in state.seen) return false;
+  const keys = Object.keys(state.seen);
+  if (keys.length >= MAX_REMEMBERED) delete state.seen[keys[0]];
+  state.seen[deliveryKey] = sentAtMs;
+  return true;
+}
