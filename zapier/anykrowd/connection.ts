@@ -4,6 +4,7 @@ import { type AnykrowdCredentials, anykrowdProfile } from '../../shared/anykrowd
 import type { ConnectionTestResult } from '../common/app';
 import { type AuthData, type VendorBinding, flagOf, textOf } from '../common/runner';
 import { anykrowdPlan } from './plan';
+import { allowHttpField } from '../common/auth-fields';
 
 /** The same fields as the n8n credential. */
 export const anykrowdAuthFields: AuthField[] = [
@@ -23,15 +24,7 @@ export const anykrowdAuthFields: AuthField[] = [
     required: true,
     helpText: 'Your anykrowd APIX key. Ask your anykrowd project manager for one.',
   },
-  {
-    key: 'allowHttp',
-    label: 'Allow Plain HTTP',
-    type: 'boolean',
-    required: false,
-    isNoSecret: true,
-    default: 'false',
-    helpText: 'Only for a test server: allows a Tenant URL starting with http://, which sends the key unencrypted. Leave it false.',
-  },
+  allowHttpField('Tenant URL'),
 ];
 
 export const anykrowdBinding: VendorBinding<AnykrowdCredentials> = {

@@ -7,6 +7,7 @@ import { type AuthData, type VendorBinding, flagOf, integerOf, textOf } from '..
 import { VendorApiError } from '../../shared/core/errors';
 import type { OperationRunner } from '../../shared/client/runner';
 import { nectifiPlan } from './plan';
+import { allowHttpField } from '../common/auth-fields';
 
 /** The same fields as the n8n credential, plus what the webhook trigger needs to verify deliveries. */
 export const nectifiAuthFields: AuthField[] = [
@@ -52,15 +53,7 @@ export const nectifiAuthFields: AuthField[] = [
     placeholder: NECTIFI_SIGNATURE_HEADER,
     helpText: `Only for the New Event trigger: the header that carries the delivery's signature. Leave empty for ${NECTIFI_SIGNATURE_HEADER}.`,
   },
-  {
-    key: 'allowHttp',
-    label: 'Allow Plain HTTP',
-    type: 'boolean',
-    required: false,
-    isNoSecret: true,
-    default: 'false',
-    helpText: 'Only for a test server: allows a Base URL starting with http://, which sends the key unencrypted. Leave it false.',
-  },
+  allowHttpField('Base URL'),
 ];
 
 export const nectifiBinding: VendorBinding<NectifiCredentials> = {

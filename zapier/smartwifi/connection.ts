@@ -5,6 +5,7 @@ import type { ConnectionTestResult } from '../common/app';
 import { listPage } from '../common/operations';
 import { type AuthData, type VendorBinding, flagOf, textOf } from '../common/runner';
 import { smartwifiPlan } from './plan';
+import { allowHttpField } from '../common/auth-fields';
 
 const ENVIRONMENTS = { 'us-a': 'US-A', 'us-b': 'US-B', custom: 'Custom' } as const;
 
@@ -36,15 +37,7 @@ export const smartwifiAuthFields: AuthField[] = [
     placeholder: 'https://api.smartwifiplatform.com',
     helpText: 'Only with the Custom environment: the API address SmartWiFi gave you.',
   },
-  {
-    key: 'allowHttp',
-    label: 'Allow Plain HTTP',
-    type: 'boolean',
-    required: false,
-    isNoSecret: true,
-    default: 'false',
-    helpText: 'Only for a test server: allows a Base URL starting with http://, which sends the token unencrypted. Leave it false.',
-  },
+  allowHttpField('Base URL', 'token'),
 ];
 
 export const smartwifiBinding: VendorBinding<SmartWifiCredentials> = {

@@ -5,6 +5,7 @@ import type { ConnectionTestResult } from '../common/app';
 import { listPage } from '../common/operations';
 import { type AuthData, type VendorBinding, flagOf, textOf } from '../common/runner';
 import { splashPlan } from './plan';
+import { allowHttpField } from '../common/auth-fields';
 
 /** The same fields as the n8n credential. */
 export const splashAuthFields: AuthField[] = [
@@ -33,15 +34,7 @@ export const splashAuthFields: AuthField[] = [
     default: 'default',
     helpText: 'The identifier (slug) of the team whose data Zapier works with. Leave `default` for the root team.',
   },
-  {
-    key: 'allowHttp',
-    label: 'Allow Plain HTTP',
-    type: 'boolean',
-    required: false,
-    isNoSecret: true,
-    default: 'false',
-    helpText: 'Only for a test server: allows a Host starting with http://, which sends the key unencrypted. Leave it false.',
-  },
+  allowHttpField('Host'),
 ];
 
 export const splashBinding: VendorBinding<SplashCredentials> = {
