@@ -1,0 +1,125 @@
+/**
+ * Benchmark 3: peak RSS of exporting every SmartWiFi connection through the window iterator and of
+ * paging every Nectifi guest through the offset iterator, each walk in its own fresh process
+ * (VmHWM), at several N; baselines: the same walks with raw undici + JSON.parse (same windows and
+ * pages), and SmartWiFi with plain 30-day windows (the vendor's maximum span).
+ */
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatUtc } from '../shared/client/paginate';
+import { bundle } from './lib/bundle';
+import { startSandboxProcess } from './lib/sandbox-process';
+import { fmt, fmtNumber, mdTable, summarize, table } from './lib/stats';
+import type { BenchOptions, BenchResult, TargetCheck } from './lib/types';
+import type { WalkReport, WalkSpec } from './memory/walk';
+
+const TARGET_MB = 100;
+const DAY = 86_400_000;
+
+type Variant = WalkSpec['variant'] | 'ours-semi';
+/** V8's young generation capped at 2 MB semi-spaces: shows how much of the peak is the nursery. */
+const SEMI_SPACE_FLAG = '--max-semi-space-size=2';
+
+function runWalk(script: string, spec: WalkSpec, nodeFlags: string[] = []): Promise<WalkReport> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...nodeFlags, script, JSON.stringify(spec)], { timeout: 15 * 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`${spec.walk}/${spec.variant}: ${error.message}\n${stderr}`));
+      resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+    });
+  });
+}
+
+interface Cell {
+  walk: WalkSpec['walk'];
+  variant: Variant;
+  n: number;
+  reports: WalkReport[];
+}
+
+export async function runMemory(options: BenchOptions): Promise<BenchResult> {
+  const sizes = options.quick ? [10_000] : [100_000, 1_000_000];
+  const rounds = options.quick ? 1 : 3;
+  const scripts = { ours: await bundle(join(__dirname, 'memory', 'ours-child.ts')), raw: await bundle(join(__dirname, 'memory', 'raw-child.ts')) };
+  const cells: Cell[] = [];
+  try {
+  for (const n of sizes) {
+    options.log(`  3. N=${fmtNumber(n)}: seeding the sandbox…`);
+    const sandbox = await startSandboxProcess({ scale: { nectifiGuests: n, smartwifiConnections: n }, nectifiRateLimitPerMinute: 100_000_000 });
+    try {
+      const now = Date.now();
+      const base = { from: formatUtc(now - 182 * DAY, false), to: formatUtc(now + DAY, false) };
+      const smartwifi = { walk: 'smartwifi-connections' as const, baseUrl: sandbox.urls.smartwifi, key: sandbox.keys.smartwifi.apiToken, ...base };
+      const nectifi = { walk: 'nectifi-guests' as const, baseUrl: sandbox.urls.nectifi, key: sandbox.keys.nectifi.full, ...base };
+      const variants: Array<{ spec: WalkSpec; variant: Variant }> = [];
+      for (const target of [smartwifi, nectifi]) {
+        variants.push({ spec: { ...target, variant: 'ours' }, variant: 'ours' });
+        if (!options.quick) variants.push({ spec: { ...target, variant: 'ours' }, variant: 'ours-semi' });
+        variants.push({ spec: { ...target, variant: 'raw' }, variant: 'raw' });
+        if (target === smartwifi) variants.push({ spec: { ...target, variant: 'raw-30d' }, variant: 'raw-30d' });
+      }
+      const byVariant = variants.map((v) => ({ ...v, cell: { walk: v.spec.walk, variant: v.variant, n, reports: [] as WalkReport[] } }));
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? byVariant : [...byVariant].reverse();
+        for (const { spec, variant, cell } of order) {
+          const script = spec.variant === 'ours' ? scripts.ours : scripts.raw;
+          const report = await runWalk(script, spec, variant === 'ours-semi' ? [SEMI_SPACE_FLAG] : []);
+          if (report.items !== n) throw new Error(`${spec.walk}/${variant} at N=${n}: walked ${report.items} items`);
+          cell.reports.push(report);
+          options.log(`  3. N=${fmtNumber(n)} ${spec.walk} ${variant}: peak ${report.peakRssMb.toFixed(1)} MB, ${report.requests} requests, ${(report.ms / 1000).toFixed(1)} s`);
+        }
+      }
+      cells.push(...byVariant.map((v) => v.cell));
+    } finally {
+      await sandbox.close();
+    }
+  }
+  } finally {
+    for (const script of Object.values(scripts)) rmSync(dirname(script), { recursive: true, force: true });
+  }
+
+  const label: Record<Variant, string> = {
+    ours: 'ours (client.iterate)',
+    'ours-semi': `ours, node ${SEMI_SPACE_FLAG} (diagnostic)`,
+    raw: 'raw undici + JSON.parse, same windows/pages',
+    'raw-30d': 'raw undici + JSON.parse, 30-day windows',
+  };
+  const header = ['walk', 'variant', 'N', 'peak RSS MB (VmHWM)', 'RSS at start MB', 'peak heap used MB', 'requests', 'largest body KB', 'walk s'];
+  const rows = cells.map((c) => {
+    const peak = summarize(c.reports.map((r) => r.peakRssMb));
+    return [
+      c.walk,
+      label[c.variant],
+      fmtNumber(c.n),
+      rounds > 1 ? `${peak.median.toFixed(1)} (${peak.min.toFixed(1)}–${peak.max.toFixed(1)})` : peak.median.toFixed(1),
+      summarize(c.reports.map((r) => r.startRssMb)).median.toFixed(1),
+      summarize(c.reports.map((r) => r.peakHeapUsedMb)).median.toFixed(1),
+      fmtNumber(c.reports[0].requests),
+      fmtNumber(Math.max(...c.reports.map((r) => r.largestBodyKb))),
+      fmt(summarize(c.reports.map((r) => r.ms / 1000)), 1),
+    ];
+  });
+  const targets: TargetCheck[] = [];
+  for (const walk of ['smartwifi-connections', 'nectifi-guests'] as const) {
+    const ours = cells.filter((c) => c.walk === walk && c.variant === 'ours');
+    const peaks = ours.map((c) => ({ n: c.n, mb: summarize(c.reports.map((r) => r.peakRssMb)).median }));
+    const worst = Math.max(...peaks.map((p) => p.mb));
+    const growth = peaks.length > 1 ? peaks[peaks.length - 1].mb - peaks[0].mb : 0;
+    targets.push({
+      name: `3. memory, ${walk} (ours)`,
+      target: `peak RSS < ${TARGET_MB} MB, flat in N`,
+      measured: `${peaks.map((p) => `${p.mb.toFixed(1)} MB at N=${fmtNumber(p.n)}`).join(', ')}${peaks.length > 1 ? ` (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)` : ''}`,
+      met: worst < TARGET_MB && (peaks.length < 2 || growth < 0.1 * peaks[0].mb),
+      note: options.quick ? 'quick: one N only, flatness not shown' : undefined,
+    });
+  }
+  const note = `${rounds} run(s) per cell (peak: median, min–max), each a fresh \`node\` process running an esbuild bundle (no TypeScript loader): bench/memory/ours-child.ts (shared client, zod, undici) or bench/memory/raw-child.ts (undici only); the sandbox in its own process. SmartWiFi: from/to over the whole 180-day history (183 days asked). For scale: a bare \`node\` process is ~39 MB RSS, ~59 MB after require('undici').`;
+  return {
+    id: 3,
+    title: 'Memory: exporting through the async iterators',
+    text: `${table(header, rows)}\n${note}`,
+    markdown: `${mdTable(header, rows)}\n\n${note}`,
+    targets,
+    data: { rounds, sizes, cells },
+  };
+}
