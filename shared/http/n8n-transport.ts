@@ -16,13 +16,13 @@ interface FullResponse {
 
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUTS = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-const LOST = new Set(['ECONNRESET', 'EPIPE', 'ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE', 'HPE_INVALID_CONSTANT']);
 
 /**
  * Sends requests through n8n's `httpRequestWithAuthentication`, so the credential's own
  * `authenticate` block adds the key and n8n's proxy settings apply. HTTP error statuses come back
- * as responses (the shared runner maps them); network failures become `TransportError`s that
- * carry only an error code, never a URL or a header.
+ * as responses (the shared runner maps them); network failures become `TransportError`s whose
+ * message names neither a URL nor a header. Their messages also avoid raw codes such as
+ * ECONNRESET: n8n would replace a message containing one with its generic text.
  */
 export class N8nTransport implements Transport {
   constructor(
@@ -72,25 +72,51 @@ function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<
   return out;
 }
 
-/** Errors without a network code (a missing credential, a bug) are not transport failures: rethrown. */
-function toTransportError(error: unknown): unknown {
+/**
+ * n8n wraps a failed request in a NodeApiError that keeps neither the cause nor its code, only the
+ * original message (in `messages`) and a descriptive text chosen by the code. The code is read
+ * back from those texts. A failure that cannot be placed is treated as possibly sent: a write is
+ * then not repeated blindly.
+ */
+function toTransportError(error: unknown): TransportError {
   const code = networkCode(error);
-  if (!code) return error;
-  if (NEVER_CONNECTED.has(code)) return new TransportError(`could not connect (${code})`, 'connect', false);
-  if (TIMEOUTS.has(code)) return new TransportError(`no response in time (${code})`, 'timeout', true);
-  if (code === 'ERR_CANCELED') return new TransportError('request aborted (the execution was cancelled)', 'aborted', true);
-  return new TransportError(`connection lost (${code})`, 'reset', true);
+  if (NEVER_CONNECTED.has(code)) return new TransportError('could not connect to the server', 'connect', false);
+  if (TIMEOUTS.has(code)) return new TransportError('the server did not answer in time', 'timeout', true);
+  if (code === 'ERR_CANCELED') return new TransportError('the request was aborted (the execution was cancelled)', 'aborted', true);
+  if (code) return new TransportError('the connection was lost after the request was sent', 'reset', true);
+  return new TransportError('the request failed before an answer arrived', 'reset', true);
 }
 
+const CODE_PATTERN = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|ECONNRESET|EPIPE)\b/;
+
+/** n8n's descriptive texts (n8n-workflow COMMON_ERRORS) and axios' own wording, back to codes. */
+const TEXTS: Array<[RegExp, string]> = [
+  [/refused the connection/i, 'ECONNREFUSED'],
+  [/connection cannot be established|incorrect host/i, 'ENOTFOUND'],
+  [/DNS server returned an error/i, 'EAI_AGAIN'],
+  [/host is unreachable/i, 'EHOSTUNREACH'],
+  [/timeout of \d+ms exceeded|connection was aborted/i, 'ECONNABORTED'],
+  [/connection timed out/i, 'ETIMEDOUT'],
+  [/socket hang up|closed (the connection )?unexpectedly/i, 'ECONNRESET'],
+  [/^canceled$|aborted/i, 'ERR_CANCELED'],
+];
+
 function networkCode(error: unknown): string {
+  const texts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (NEVER_CONNECTED.has(code) || TIMEOUTS.has(code) || LOST.has(code) || code === 'ERR_CANCELED')) {
-      return code;
-    }
+    const { code, message, messages } = current as { code?: unknown; message?: unknown; messages?: unknown };
+    if (typeof code === 'string' && (CODE_PATTERN.test(code) || code === 'ERR_CANCELED')) return code;
+    if (typeof message === 'string') texts.push(message);
+    if (Array.isArray(messages)) texts.push(...messages.filter((m): m is string => typeof m === 'string'));
     current = (current as { cause?: unknown }).cause;
   }
-  const message = error instanceof Error ? error.message : '';
-  return /socket hang up/i.test(message) ? 'ECONNRESET' : '';
+  for (const text of texts) {
+    const match = CODE_PATTERN.exec(text);
+    if (match) return match[1];
+  }
+  for (const text of texts) {
+    for (const [pattern, code] of TEXTS) if (pattern.test(text)) return code;
+  }
+  return '';
 }
