@@ -70,6 +70,11 @@ export class NectifiApi implements ICredentialType {
     },
   };
 
+  /*
+   * A 403 means Nectifi knows the key but it lacks a scope, so the test reads the body instead of
+   * failing on the status: n8n 2.8 drops the response from a failed request before the credential
+   * tester could match a status rule, so a status rule could not name the scope.
+   */
   test: ICredentialTestRequest = {
     request: {
       // Without "Allow Plain HTTP" an http:// URL is tried over https, so the key never leaves unencrypted.
@@ -78,21 +83,26 @@ export class NectifiApi implements ICredentialType {
       url: '/crm/guests',
       qs: { limit: 1 },
       headers: { Accept: 'application/json' },
+      ignoreHttpStatusErrors: true,
     },
     rules: [
-      {
-        type: 'responseCode',
+      ...['crm:read', 'crm.read'].map((scope) => ({
+        type: 'responseSuccessBody' as const,
         properties: {
-          value: 401,
-          message: 'Nectifi refused the API key (HTTP 401): it is mistyped, revoked or belongs to another workspace.',
-        },
-      },
-      {
-        type: 'responseCode',
-        properties: {
-          value: 403,
+          key: 'detail',
+          value: `Missing scope: ${scope}`,
           message:
-            'The API key works, but it lacks the scope crm:read (HTTP 403 on /crm/guests), or its IP allowlist blocks this n8n. Guest, tag and note operations and the New Guest trigger need crm:read; other modules work with their own scopes. Add the scope in the Nectifi workspace, or save the credential as it is.',
+            'The API key works, but it lacks the scope crm:read (Nectifi answered 403 on /crm/guests). Guest, tag and note operations and the New Guest trigger need it; other modules work with their own scopes. Add crm:read to the key in the Nectifi workspace, or save the credential as it is.',
+        },
+      })),
+      {
+        type: 'responseSuccessBody',
+        properties: {
+          // A guest list always has `items`; anything else is a refusal or an error page.
+          key: 'items',
+          value: undefined,
+          message:
+            'Nectifi did not accept the API key: it is mistyped, revoked, belongs to another workspace, or its IP allowlist blocks this n8n. Check the key and the Base URL.',
         },
       },
     ],

@@ -93,9 +93,11 @@ function safeJson(raw: Buffer): unknown {
 }
 
 /**
- * A credential's `test` as n8n's CredentialsTester runs it (packages/cli): the request goes through
- * a RoutingNode with the credential applied; an error status is matched against `responseCode`
- * rules; any other non-2xx fails with its status.
+ * A credential's `test` as n8n's CredentialsTester runs it (packages/cli, 2.8): the request goes
+ * through a RoutingNode with the credential applied; a thrown error is matched against
+ * `responseCode` rules through `error.cause.response` (which n8n 2.8's NodeApiError no longer
+ * keeps, so its own message is shown); a returned body is matched against `responseSuccessBody`
+ * rules.
  */
 export async function testCredential(type: string, test: ICredentialTestRequest, store: CredentialStore) {
   const node: INode = {
@@ -129,8 +131,9 @@ export async function testCredential(type: string, test: ICredentialTestRequest,
   });
   const context = new ExecuteContext(workflow, node, additionalDataFor(store), 'internal', { resultData: { runData: {} } } as never, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
   const decrypted = { id: type, name: type, type, data: await additionalDataFor(store).credentialsHelper.getDecrypted({} as never, { id: type, name: type }, type, 'internal') };
+  let response: Awaited<ReturnType<RoutingNode['runNode']>>;
   try {
-    await new RoutingNode(context, probe, decrypted).runNode();
+    response = await new RoutingNode(context, probe, decrypted).runNode();
   } catch (error) {
     const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause?.response;
     if (response) {
@@ -141,5 +144,16 @@ export async function testCredential(type: string, test: ICredentialTestRequest,
     }
     return { status: 'Error', message: (error as Error).message };
   }
+  const body = response?.[0]?.[0]?.json;
+  for (const rule of test.rules ?? []) {
+    if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
+      return { status: 'Error', message: rule.properties.message };
+    }
+  }
   return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** lodash `get` with a dotted path, as the credential tester uses it. */
+function valueAt(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
 }

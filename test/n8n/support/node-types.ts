@@ -63,11 +63,29 @@ class ItemsNode implements INodeType {
   }
 }
 
+/** A test-only node that may use any of this package's credentials, as n8n's HTTP Request node may. */
+export const HTTP_PROBE_NODE_TYPE = 'test.httpProbe';
+
+class HttpProbeNode implements INodeType {
+  description = {
+    displayName: 'HTTP Probe',
+    name: 'httpProbe',
+    group: ['transform'],
+    version: 1,
+    description: 'Uses a predefined credential type',
+    defaults: { name: 'HTTP Probe' },
+    inputs: ['main'],
+    outputs: ['main'],
+    credentials: PACKAGE.n8n.credentials.map((path) => ({ name: exportNamedLikeFile<ICredentialType>(path, '.credentials.js').name, required: false })),
+    properties: [],
+  } as unknown as INodeType['description'];
+}
+
 export class TestNodeTypes implements INodeTypes {
   readonly types: Record<string, INodeType>;
 
   constructor() {
-    this.types = { ...loadPackageNodes(), [ITEMS_NODE_TYPE]: new ItemsNode() };
+    this.types = { ...loadPackageNodes(), [ITEMS_NODE_TYPE]: new ItemsNode(), [HTTP_PROBE_NODE_TYPE]: new HttpProbeNode() };
   }
 
   getByName(nodeType: string): INodeType | IVersionedNodeType {
