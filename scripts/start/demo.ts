@@ -1,0 +1,219 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sandbox } from '../../test/sandbox';
+import { type Login, N8nRest, waitForHttpOk } from './n8n-rest';
+import { buildPackage, installPackage } from './package-install';
+import { N8N_BIN, pinnedN8nVersion } from './paths';
+import { type Log, childEnv, exited, freePort, spawnGuarded, stopGuarded } from './proc';
+import { ensureRuntime } from './runtime';
+import {
+  type CredentialRef,
+  type CredentialType,
+  type ImportedWorkflow,
+  type WebhookDemo,
+  activateWebhookDemo,
+  importWorkflows,
+  loadDemoWorkflows,
+  nectifiWebhookOf,
+  upsertCredentials,
+} from './setup';
+
+/**
+ * n8n's environment for the demo: SQLite in the user folder, loopback only, nothing phoned home
+ * (telemetry, version notifications, templates, personalisation survey, verified-package list).
+ * The session cookie is not marked Secure: the editor is served over plain HTTP on 127.0.0.1.
+ */
+export function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+  const url = `http://127.0.0.1:${port}/`;
+  return childEnv({
+    N8N_USER_FOLDER: userFolder,
+    DB_TYPE: 'sqlite',
+    N8N_PORT: String(port),
+    N8N_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_HOST: '127.0.0.1',
+    N8N_PROTOCOL: 'http',
+    N8N_EDITOR_BASE_URL: url,
+    WEBHOOK_URL: url,
+    N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+    N8N_DIAGNOSTICS_ENABLED: 'false',
+    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+    N8N_TEMPLATES_ENABLED: 'false',
+    N8N_PERSONALIZATION_ENABLED: 'false',
+    N8N_HIRING_BANNER_ENABLED: 'false',
+    N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+    N8N_SECURE_COOKIE: 'false',
+    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+    N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '15',
+    N8N_LOG_LEVEL: 'info',
+  });
+}
+
+export interface DemoOptions {
+  /** The n8n user folder (n8n keeps its data in `<dataDir>/.n8n`). */
+  dataDir: string;
+  /** A running sandbox; the credentials point at it. */
+  sandbox: Sandbox;
+  /** Preferred n8n port (default 5678); another free one is used when it is taken. */
+  port?: number;
+  log: Log;
+  /** Skip the build (the caller built dist/ already). */
+  skipBuild?: boolean;
+}
+
+export interface RunningDemo {
+  url: string;
+  port: number;
+  n8nVersion: string;
+  login: Login;
+  /** Whether this start created the owner (a fresh data folder). */
+  firstRun: boolean;
+  rest: N8nRest;
+  credentials: Record<CredentialType, CredentialRef>;
+  workflows: ImportedWorkflow[];
+  webhook?: WebhookDemo;
+  logFile: string;
+  /** How long each phase took (ms): build, package install, n8n until its REST API answered, setup. */
+  timings: { build: number; install: number; n8n: number; setup: number };
+  n8n: ChildProcess;
+  /** Resolves with n8n's exit code when it exits (by itself or after stop()). */
+  exited: Promise<number>;
+  /** Stops n8n gracefully (its SQLite database is closed cleanly). Idempotent. */
+  stop(): Promise<void>;
+}
+
+const LOGIN_FILE = 'demo-login.json';
+const LOCK_FILE = 'demo.lock';
+
+/** The owner login of this data folder: made up on first start, kept in `<dataDir>/demo-login.json`. */
+export function loginFor(dataDir: string): Login {
+  const file = join(dataDir, LOGIN_FILE);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Login;
+  const login: Login = {
+    email: 'demo@venue-connectors.local',
+    // n8n wants 8+ characters with an upper-case letter and a digit.
+    password: `Vc9-${randomBytes(9).toString('base64url')}`,
+    firstName: 'Demo',
+    lastName: 'Owner',
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(login, null, 2) + '\n', { mode: 0o600 });
+  return login;
+}
+
+/** One `npm start` per data folder at a time. */
+function takeLock(dataDir: string): () => void {
+  const file = join(dataDir, LOCK_FILE);
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let alive = false;
+    try {
+      if (pid > 0) process.kill(pid, 0);
+      alive = pid > 0;
+    } catch {
+      alive = false;
+    }
+    if (alive && pid !== process.pid) throw new Error(`another npm start (pid ${pid}) is using ${dataDir}; stop it first`);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/**
+ * Brings up a real n8n with the package installed and the demo in it: build → pack and install into
+ * the user folder → `n8n start` → owner (created on a fresh folder, else logged in) → the four
+ * sandbox credentials → the demo workflows → the webhook demo active and registered with the sandbox.
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const { dataDir, sandbox, log } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = takeLock(dataDir);
+  let n8n: ChildProcess | undefined;
+  try {
+    await ensureRuntime(log);
+    let mark = Date.now();
+    const lap = () => {
+      const ms = Date.now() - mark;
+      mark = Date.now();
+      return ms;
+    };
+    if (!options.skipBuild) await buildPackage();
+    const build = lap();
+    await installPackage(dataDir);
+    const install = lap();
+    const login = loginFor(dataDir);
+
+    const port = await freePort(options.port ?? 5678);
+    const brokerPort = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const logFile = join(dataDir, 'n8n.log');
+    writeFileSync(logFile, '');
+    log(`Starting n8n ${pinnedN8nVersion()} on ${url} (data: ${join(dataDir, '.n8n')}, log: ${logFile})`);
+    const child = spawnGuarded(process.execPath, [N8N_BIN, 'start'], { env: n8nEnv(dataDir, port, brokerPort), logFile });
+    n8n = child;
+    const childExited = exited(child);
+    const running = () => child.exitCode === null && child.signalCode === null;
+    try {
+      // Readiness: database connected and migrated (the first start runs ~200 migrations). The REST
+      // API is mounted a little later.
+      await waitForHttpOk(`${url}/healthz/readiness`, { timeoutMs: 300_000, stillRunning: running });
+      await waitForHttpOk(`${url}/rest/settings`, { timeoutMs: 120_000, stillRunning: running });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile)}`);
+    }
+    const n8nUp = lap();
+
+    const rest = new N8nRest(url);
+    const firstRun = await rest.ownerSetupOrLogin(login).catch((error: Error) => {
+      throw new Error(`cannot log in to n8n as ${login.email} (${error.message}). If you changed the password in the editor, update ${join(dataDir, LOGIN_FILE)}, or start afresh with npm start -- --reset`);
+    });
+    const credentials = await upsertCredentials(rest, sandbox);
+    const demoWorkflows = loadDemoWorkflows();
+    const workflows = await importWorkflows(rest, credentials, demoWorkflows);
+    let webhook: WebhookDemo | undefined;
+    for (const wf of demoWorkflows) {
+      const found = nectifiWebhookOf(wf, url);
+      if (found) {
+        await activateWebhookDemo(rest, sandbox, found);
+        webhook = found;
+      }
+    }
+
+    const timings = { build, install, n8n: n8nUp, setup: lap() };
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= stopGuarded(child, 40_000).finally(unlock);
+      return stopping;
+    };
+    return {
+      url,
+      port,
+      n8nVersion: pinnedN8nVersion(),
+      login,
+      firstRun,
+      rest,
+      credentials,
+      workflows,
+      webhook,
+      logFile,
+      timings,
+      n8n: child,
+      exited: childExited,
+      stop,
+    };
+  } catch (error) {
+    if (n8n) await stopGuarded(n8n, 40_000);
+    unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,362 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Sandbox, startSandbox } from '../../test/sandbox';
+import { type RunningDemo, n8nEnv, startDemo } from './demo';
+import { N8N_BIN, PACKAGE_NAME, ROOT } from './paths';
+import { type Log, exited, formatMs, freePort, sleep, spawnGuarded, stopGuarded } from './proc';
+import { type DemoWorkflow, loadDemoWorkflows } from './setup';
+
+export interface HeadlessOptions {
+  /** n8n user folder; default: a fresh temporary folder, removed afterwards unless `keep` or a failure. */
+  dataDir?: string;
+  keep?: boolean;
+  /** Preferred n8n port (default: any free port). */
+  port?: number;
+  /** A running sandbox to use (the test passes its own to inspect the state); default: one started here. */
+  sandbox?: Sandbox;
+  log: Log;
+}
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface WorkflowRun {
+  id: string;
+  name: string;
+  via: 'n8n execute' | 'signed webhook';
+  ok: boolean;
+  ms: number;
+  /** Items out of each node that ran, in execution order. */
+  items: Array<[string, number]>;
+  /** What the run produced, a few lines for the console. */
+  lines: string[];
+  /** The items of the node that holds the result (the voucher, the top-up, the summary...). */
+  output: Array<Record<string, unknown>>;
+  error?: string;
+}
+
+export interface Effects {
+  vouchers: Array<{ id: number; code: string; venue_id: number }>;
+  topUps: Array<{ nanoid: string; amount: string; wallet_id: number }>;
+  emails: Array<{ request_id: number; template_slug: string; recipient: string }>;
+  guestsCreated: number;
+}
+
+export interface HeadlessReport {
+  ok: boolean;
+  checks: Check[];
+  runs: WorkflowRun[];
+  effects: Effects;
+  ms: number;
+  dataDir: string;
+}
+
+/** The node whose output is "the result" of each demo. */
+const RESULT_NODE: Record<string, string> = {
+  vcDemo1WifiGuest: 'Send welcome email',
+  vcDemo2SplashVch: 'Create WiFi voucher',
+  vcDemo3NectTopup: 'Top up anykrowd wallet',
+  vcDemo4WifiExprt: 'Most connections first',
+};
+
+/** Every node type of the package, read from the built node files (`<package>.<name>`). */
+export function packageNodeTypes(): string[] {
+  const types: string[] = [];
+  const nodesDir = join(ROOT, 'dist', 'nodes');
+  for (const dir of readdirSync(nodesDir)) {
+    for (const file of readdirSync(join(nodesDir, dir)).filter((f) => f.endsWith('.node.js'))) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(nodesDir, dir, file)) as Record<string, new () => { description: { name: string } }>;
+      for (const NodeClass of Object.values(mod)) types.push(`${PACKAGE_NAME}.${new NodeClass().description.name}`);
+    }
+  }
+  return types.sort();
+}
+
+interface Baseline {
+  vouchers: number;
+  transactions: number;
+  emailIds: Set<number>;
+  guestsCreated: number;
+}
+
+function baseline(sandbox: Sandbox): Baseline {
+  const st = sandbox.state;
+  return {
+    vouchers: st.splash.vouchers.length,
+    transactions: st.anykrowd.transactions.length,
+    emailIds: new Set(st.nectifi.emails.keys()),
+    guestsCreated: sandbox.counters.get().applied['nectifi POST /crm/guests'] ?? 0,
+  };
+}
+
+function effectsSince(sandbox: Sandbox, base: Baseline): Effects {
+  const st = sandbox.state;
+  return {
+    vouchers: st.splash.vouchers.slice(base.vouchers).map((v) => ({ id: v.id, code: v.code, venue_id: v.venue_id })),
+    topUps: st.anykrowd.transactions
+      .slice(base.transactions)
+      .filter((t) => t.type === 'top_up' && t.direction === 'CREDIT')
+      .map((t) => ({ nanoid: t.nanoid, amount: (t.amount_cents / 100).toFixed(2), wallet_id: t.wallet_id })),
+    emails: [...st.nectifi.emails.values()]
+      .filter((e) => !base.emailIds.has(e.request_id))
+      .map((e) => ({ request_id: e.request_id, template_slug: e.template_slug, recipient: e.recipient })),
+    guestsCreated: (sandbox.counters.get().applied['nectifi POST /crm/guests'] ?? 0) - base.guestsCreated,
+  };
+}
+
+interface RunData {
+  finished?: boolean;
+  status?: string;
+  data: {
+    resultData: {
+      error?: { message?: string; description?: string; node?: { name?: string } };
+      runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message?: string } }>>;
+      lastNodeExecuted?: string;
+    };
+  };
+}
+
+/** The JSON `n8n execute --rawOutput` prints (log lines before it are skipped). */
+export function parseExecuteOutput(stdout: string): RunData | undefined {
+  const start = stdout.search(/^\{/m);
+  if (start < 0) return undefined;
+  try {
+    return JSON.parse(stdout.slice(start)) as RunData;
+  } catch {
+    return undefined;
+  }
+}
+
+function nodeItems(run: RunData, node: string): Array<Record<string, unknown>> {
+  const main = run.data.resultData.runData[node]?.[0]?.data?.main ?? [];
+  return main.flatMap((branch) => (branch ?? []).map((item) => item.json));
+}
+
+function describe(id: string, output: Array<Record<string, unknown>>, items: Array<[string, number]>): string[] {
+  const count = (name: string) => items.find(([n]) => n === name)?.[1] ?? 0;
+  switch (id) {
+    case 'vcDemo1WifiGuest':
+      return [
+        `${count('Recent connections')} connections read, ${count('One per guest')} guests with an email, ${count('Create guest')} created and ${count('Update guest')} updated in Nectifi`,
+        `${output.length} welcome emails ${[...new Set(output.map((e) => String(e.status)))].join('/')} (Nectifi requests ${output.map((e) => String(e.request_id)).join(', ')})`,
+      ];
+    case 'vcDemo2SplashVch':
+      return output.map((v) => `voucher ${String(v.code)} (id ${String(v.id)}) at venue ${String(v.venue_id)}, ${String(v.number_of_days)} day(s)`);
+    case 'vcDemo3NectTopup':
+      return output.map((t) => `top-up ${String(t.amount)} (nanoid ${String(t.nanoid)}), balance after ${String(t.balance_after)}`);
+    case 'vcDemo4WifiExprt':
+      return [
+        `${count('Connections, last 30 days')} connections in the last 30 days, ${output.length} hotspots:`,
+        ...output.map((r) => `  ${String(r.hotspot).padEnd(18)} ${String(r.connections).padStart(6)} connections ${String(r.unique_guests).padStart(6)} guests ${String(r.downloaded_gb).padStart(8)} GB down`),
+      ];
+    default:
+      return output.slice(0, 3).map((o) => JSON.stringify(o).slice(0, 200));
+  }
+}
+
+/** Runs one demo workflow through the real CLI: `n8n execute --id <id> --rawOutput`. */
+export async function executeWorkflow(dataDir: string, wf: DemoWorkflow, timeoutMs = 300_000): Promise<WorkflowRun> {
+  const started = Date.now();
+  const env = n8nEnv(dataDir, await freePort(), await freePort());
+  const child = spawnGuarded(process.execPath, [N8N_BIN, 'execute', '--id', wf.id, '--rawOutput'], { env, logFile: '-' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => void stopGuarded(child, 10_000), timeoutMs);
+  const code = await exited(child);
+  clearTimeout(timer);
+  const run = parseExecuteOutput(stdout);
+  const base = { id: wf.id, name: wf.name, via: 'n8n execute' as const, ms: Date.now() - started };
+  if (!run) {
+    const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
+    return { ...base, ok: false, items: [], lines: [], output: [], error: `n8n execute exited with ${code} and printed no run data:\n${tail}` };
+  }
+  const runData = run.data.resultData.runData;
+  const items = Object.keys(runData).map((node): [string, number] => [node, nodeItems(run, node).length]);
+  const output = nodeItems(run, RESULT_NODE[wf.id] ?? run.data.resultData.lastNodeExecuted ?? '');
+  const failed = run.data.resultData.error;
+  // `n8n execute` starts at the first trigger in the file: the demos put "Run once now" first.
+  const fromManualTrigger = wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger' && n.name in runData);
+  const ok = code === 0 && !failed && output.length > 0 && fromManualTrigger;
+  return {
+    ...base,
+    ok,
+    items,
+    output,
+    lines: describe(wf.id, output, items),
+    error: ok
+      ? undefined
+      : failed
+        ? `${failed.node?.name ?? 'workflow'}: ${failed.message ?? 'failed'}${failed.description ? ` (${failed.description})` : ''}`
+        : `exit ${code}, ${output.length} result items${fromManualTrigger ? '' : ', did not start at the manual trigger'}`,
+  };
+}
+
+interface ExecutionSummary {
+  id: string;
+  status: string;
+  mode?: string;
+}
+
+async function waitForExecution(demo: RunningDemo, workflowId: string, known: Set<string>, timeoutMs: number): Promise<ExecutionSummary | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+    const list = await demo.rest.request<{ results?: ExecutionSummary[] } | ExecutionSummary[]>('GET', `/rest/executions?filter=${filter}`);
+    const results = Array.isArray(list) ? list : (list.results ?? []);
+    const done = results.find((e) => !known.has(e.id) && !['new', 'running', 'waiting'].includes(e.status));
+    if (done) return done;
+    await sleep(500);
+  }
+  return undefined;
+}
+
+async function listExecutionIds(demo: RunningDemo, workflowId: string): Promise<Set<string>> {
+  const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+  const list = await demo.rest.request<{ results?: ExecutionSummary[] } | ExecutionSummary[]>('GET', `/rest/executions?filter=${filter}`);
+  return new Set((Array.isArray(list) ? list : (list.results ?? [])).map((e) => e.id));
+}
+
+/**
+ * The webhook demo the way it runs for real: the workflow is active in `n8n start`, the sandbox
+ * signs a Nectifi event and delivers it to the production URL, n8n verifies the signature and runs
+ * the workflow. An unsigned delivery to the same URL must be refused.
+ */
+async function runWebhookDemo(demo: RunningDemo, sandbox: Sandbox, wf: DemoWorkflow, checks: Check[]): Promise<WorkflowRun> {
+  const started = Date.now();
+  const webhook = demo.webhook;
+  const base = { id: wf.id, name: wf.name, via: 'signed webhook' as const, items: [] };
+  if (!webhook) return { ...base, ok: false, ms: 0, lines: [], output: [], error: 'no Nectifi Trigger in the webhook demo' };
+
+  const unsigned = await fetch(webhook.productionUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ event: 'guest.created', tenant_id: 1, payload: { guest_id: 1 }, timestamp: new Date().toISOString() }),
+  });
+  await unsigned.arrayBuffer();
+  checks.push({ name: 'unsigned webhook delivery refused', ok: unsigned.status === 401, detail: `HTTP ${unsigned.status}` });
+
+  const known = await listExecutionIds(demo, wf.id);
+  const before = sandbox.state.anykrowd.transactions.length;
+  const emitted = await fetch(`${sandbox.url}/__sandbox/webhooks/emit?wait=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ event: 'guest.created', payload: { guest_id: 4242, location_id: 1, portal_id: 1, name: 'Headless Demo', email: 'headless.demo@example.com' } }),
+  });
+  const { deliveries } = (await emitted.json()) as { deliveries: Array<{ url: string; status: number | null; error: string | null }> };
+  const production = deliveries.find((d) => d.url === webhook.productionUrl);
+  const delivered = production?.status === 200;
+  checks.push({ name: 'signed delivery accepted by the active workflow', ok: delivered, detail: `HTTP ${production?.status ?? production?.error ?? 'not sent'}` });
+  const execution = delivered ? await waitForExecution(demo, wf.id, known, 60_000) : undefined;
+  const topUps = sandbox.state.anykrowd.transactions.slice(before).filter((t) => t.type === 'top_up');
+  const output = topUps.map((t) => ({ amount: (t.amount_cents / 100).toFixed(2), nanoid: t.nanoid, balance_after: (t.balance_after_cents / 100).toFixed(2) }));
+  const ok = execution?.status === 'success' && topUps.length === 1;
+  return {
+    ...base,
+    ok,
+    ms: Date.now() - started,
+    output,
+    lines: [
+      `sandbox signed guest.created -> ${webhook.productionUrl.replace(demo.url, '')}: HTTP ${production?.status ?? '-'}; execution ${execution?.id ?? '-'} ${execution?.status ?? 'not seen'}`,
+      ...describe(wf.id, output, []),
+    ],
+    error: ok ? undefined : `execution ${execution?.status ?? 'not seen'}, ${topUps.length} top-ups`,
+  };
+}
+
+async function serverChecks(demo: RunningDemo, workflows: DemoWorkflow[]): Promise<Check[]> {
+  const checks: Check[] = [];
+  const health = await fetch(`${demo.url}/healthz`);
+  const healthBody = (await health.json()) as { status?: string };
+  checks.push({ name: '/healthz ok', ok: health.ok && healthBody.status === 'ok', detail: JSON.stringify(healthBody) });
+
+  const types = await demo.rest.request<Array<{ name: string }>>('GET', '/types/nodes.json');
+  const have = new Set(types.map((t) => t.name));
+  const expected = packageNodeTypes();
+  const missing = expected.filter((t) => !have.has(t));
+  checks.push({ name: `/types/nodes.json has all ${expected.length} package nodes`, ok: missing.length === 0, detail: missing.length ? `missing ${missing.join(', ')}` : expected.map((t) => t.split('.')[1]).join(', ') });
+
+  const credentials = await demo.rest.request<Array<{ name: string; type: string }>>('GET', '/rest/credentials');
+  const wanted = ['nectifiApi', 'splashAirApi', 'smartWifiApi', 'anykrowdApi'];
+  const credentialTypes = new Set(credentials.map((c) => c.type));
+  checks.push({ name: 'four sandbox credentials', ok: wanted.every((t) => credentialTypes.has(t)), detail: credentials.map((c) => c.name).join(', ') });
+
+  const list = await demo.rest.request<Array<{ id: string; name: string }> | { data: Array<{ id: string }> }>('GET', '/rest/workflows');
+  const ids = new Set((Array.isArray(list) ? list : list.data).map((w) => w.id));
+  const absent = workflows.filter((w) => !ids.has(w.id));
+  checks.push({ name: `${workflows.length} demo workflows imported`, ok: absent.length === 0, detail: absent.length ? `missing ${absent.map((w) => w.id).join(', ')}` : workflows.map((w) => w.id).join(', ') });
+  return checks;
+}
+
+/**
+ * `npm start -- --headless`: a fresh n8n with the package and the demo, the server checks, the
+ * webhook demo through a signed delivery, then every demo workflow once through `n8n execute`,
+ * and the sandbox's state checked for their effects (a voucher, a top-up, an email).
+ */
+export async function runHeadless(options: HeadlessOptions): Promise<HeadlessReport> {
+  const { log } = options;
+  const started = Date.now();
+  const ownSandbox = !options.sandbox;
+  const sandbox = options.sandbox ?? (await startSandbox({ port: 0, quiet: true }));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'venue-connectors-demo-'));
+  const checks: Check[] = [];
+  const runs: WorkflowRun[] = [];
+  const base = baseline(sandbox);
+  const workflows = loadDemoWorkflows();
+  let demo: RunningDemo | undefined;
+  try {
+    log(`Headless demo run: sandbox ${sandbox.url}, n8n data ${dataDir}`);
+    demo = await startDemo({ dataDir, sandbox, port: options.port ?? 0, log });
+    log(`n8n ${demo.n8nVersion} up at ${demo.url} after ${formatMs(Date.now() - started)}`);
+    checks.push(...(await serverChecks(demo, workflows)));
+
+    const webhookWorkflow = workflows.find((w) => w.id === demo?.webhook?.workflowId);
+    if (webhookWorkflow) runs.push(await runWebhookDemo(demo, sandbox, webhookWorkflow, checks));
+    await demo.stop();
+    demo = undefined;
+
+    for (const wf of workflows) {
+      log(`n8n execute --id ${wf.id}  (${wf.name})`);
+      runs.push(await executeWorkflow(dataDir, wf));
+      const run = runs[runs.length - 1];
+      for (const line of run.lines) log(`    ${line}`);
+      if (!run.ok) log(`    FAILED: ${run.error}`);
+    }
+  } catch (error) {
+    checks.push({ name: 'demo started and ran', ok: false, detail: (error as Error).message });
+  } finally {
+    await demo?.stop();
+  }
+
+  const effects = effectsSince(sandbox, base);
+  checks.push(
+    { name: 'sandbox: a WiFi voucher created', ok: effects.vouchers.length > 0, detail: effects.vouchers.map((v) => v.code).join(', ') || 'none' },
+    { name: 'sandbox: anykrowd top-ups recorded (webhook + CLI)', ok: effects.topUps.length >= 2, detail: effects.topUps.map((t) => `${t.amount} ${t.nanoid}`).join(', ') || 'none' },
+    { name: 'sandbox: a welcome email delivery recorded', ok: effects.emails.some((e) => e.template_slug === 'welcome_email'), detail: `${effects.emails.length} emails, ${effects.guestsCreated} Nectifi guests created` },
+  );
+  const ok = checks.every((c) => c.ok) && runs.length === workflows.length + 1 && runs.every((r) => r.ok);
+  const report: HeadlessReport = { ok, checks, runs, effects, ms: Date.now() - started, dataDir };
+  log('');
+  log('Results:');
+  for (const run of runs) {
+    log(`  ${run.ok ? 'ok  ' : 'FAIL'} ${run.name}  [${run.via}, ${formatMs(run.ms)}]`);
+    for (const line of run.lines) log(`         ${line}`);
+    if (run.error) log(`         error: ${run.error}`);
+  }
+  log('Checks:');
+  for (const check of checks) log(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+  log(`Headless demo ${ok ? 'passed' : 'FAILED'} in ${formatMs(report.ms)}.`);
+
+  if (ownSandbox) await sandbox.close();
+  if (!options.dataDir) {
+    if (ok && !options.keep) rmSync(dataDir, { recursive: true, force: true });
+    else log(`n8n data kept in ${dataDir} (n8n.log there)`);
+  }
+  return report;
+}

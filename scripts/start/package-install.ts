@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Log, childEnv, run } from './proc';
+import { PACKAGE_NAME, ROOT, RUNTIME_DIR } from './paths';
+
+/** Where n8n loads community packages from: `<user folder>/.n8n/nodes/node_modules`. */
+export function nodesModulesDir(userFolder: string): string {
+  return join(userFolder, '.n8n', 'nodes', 'node_modules');
+}
+
+/** Builds dist/ (esbuild, about a second). */
+export async function buildPackage(): Promise<void> {
+  const result = await run(process.execPath, [join(ROOT, 'scripts', 'build-n8n.mjs')], { cwd: ROOT, env: childEnv() });
+  if (result.code !== 0) throw new Error(`npm run build failed:\n${result.stderr || result.stdout}`);
+}
+
+/**
+ * Packs the package exactly as `npm publish` would (`files`: dist/, README, package.json) and
+ * unpacks it into the user folder's community-package directory, as n8n's own installer does.
+ * The previous copy is swapped out only once the new one is complete.
+ */
+export async function installPackage(userFolder: string, log?: Log): Promise<string> {
+  // Work next to the target so the final renames stay on one filesystem.
+  mkdirSync(userFolder, { recursive: true });
+  const work = mkdtempSync(join(userFolder, '.pack-'));
+  try {
+    const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: childEnv() });
+    if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+    const [{ filename }] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
+    const staging = join(work, 'package');
+    mkdirSync(staging);
+    const untar = await run('tar', ['-xzf', join(work, filename), '-C', staging, '--strip-components=1'], {});
+    if (untar.code !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+
+    const modules = nodesModulesDir(userFolder);
+    mkdirSync(modules, { recursive: true });
+    const target = join(modules, PACKAGE_NAME);
+    const old = join(work, 'previous');
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(staging, target);
+    linkHostN8nWorkflow(modules);
+    log?.(`Installed ${filename} into ${target}`);
+    return target;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The package's only import is its peer dependency n8n-workflow, which n8n provides. Looking it up
+ * from a user folder inside this repository would find the repository's own dev copy first (a
+ * second instance of the module), so the nodes directory points at the n8n runtime's copy, which is
+ * what a real install resolves to.
+ */
+function linkHostN8nWorkflow(modules: string): void {
+  const link = join(modules, 'n8n-workflow');
+  try {
+    lstatSync(link);
+    return;
+  } catch {
+    symlinkSync(join(RUNTIME_DIR, 'node_modules', 'n8n-workflow'), link, 'dir');
+  }
+}

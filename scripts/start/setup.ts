@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sandbox } from '../../test/sandbox';
+import type { N8nRest } from './n8n-rest';
+import { WORKFLOWS_DIR } from './paths';
+
+export type CredentialType = 'nectifiApi' | 'splashAirApi' | 'smartWifiApi' | 'anykrowdApi';
+export interface CredentialRef {
+  id: string;
+  name: string;
+}
+
+/** The four credentials `npm start` creates, as a user would fill them in for the sandbox. */
+export function sandboxCredentials(sandbox: Sandbox): Array<{ type: CredentialType; name: string; data: Record<string, unknown> }> {
+  const { keys, urls } = sandbox;
+  return [
+    {
+      type: 'nectifiApi',
+      name: 'Nectifi sandbox',
+      data: {
+        apiKey: keys.nectifi.full,
+        baseUrl: urls.nectifi,
+        requestsPerMinute: 10000,
+        webhookSecret: keys.nectifi.webhookSecret,
+        signatureHeader: keys.nectifi.signatureHeader,
+        allowHttp: true,
+      },
+    },
+    { type: 'splashAirApi', name: 'Splash Air sandbox', data: { host: urls.splash, apiKey: keys.splash.apiKey, team: keys.splash.team, allowHttp: true } },
+    { type: 'smartWifiApi', name: 'SmartWiFi sandbox', data: { apiToken: keys.smartwifi.apiToken, environment: 'custom', baseUrl: urls.smartwifi, allowHttp: true } },
+    { type: 'anykrowdApi', name: 'anykrowd sandbox', data: { tenantUrl: urls.anykrowd, apiKey: keys.anykrowd.apiKey, allowHttp: true } },
+  ];
+}
+
+/**
+ * Creates the four sandbox credentials, or updates them (by name and type) on a later start, so
+ * they follow the sandbox if it had to move to another port.
+ */
+export async function upsertCredentials(rest: N8nRest, sandbox: Sandbox): Promise<Record<CredentialType, CredentialRef>> {
+  const existing = await rest.request<Array<{ id: string; name: string; type: string }>>('GET', '/rest/credentials');
+  const out = {} as Record<CredentialType, CredentialRef>;
+  for (const credential of sandboxCredentials(sandbox)) {
+    const found = existing.find((c) => c.type === credential.type && c.name === credential.name);
+    const saved = found
+      ? await rest.request<{ id: string }>('PATCH', `/rest/credentials/${found.id}`, credential)
+      : await rest.request<{ id: string }>('POST', '/rest/credentials', credential);
+    out[credential.type] = { id: saved.id, name: credential.name };
+  }
+  return out;
+}
+
+export interface WorkflowNode {
+  id: string;
+  name: string;
+  type: string;
+  typeVersion: number;
+  position: [number, number];
+  parameters: Record<string, unknown>;
+  credentials?: Record<string, CredentialRef>;
+  webhookId?: string;
+  [key: string]: unknown;
+}
+
+export interface DemoWorkflow {
+  file: string;
+  id: string;
+  name: string;
+  nodes: WorkflowNode[];
+  connections: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  pinData?: Record<string, unknown>;
+  meta?: Record<string, unknown>;
+}
+
+/** demo/workflows/*.json, in file-name order (1 to 4). */
+export function loadDemoWorkflows(dir = WORKFLOWS_DIR): DemoWorkflow[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<DemoWorkflow, 'file'>), file }));
+}
+
+export interface ImportedWorkflow {
+  id: string;
+  name: string;
+  created: boolean;
+}
+
+/**
+ * Imports each demo workflow that is not in n8n yet, under its fixed id, with its credentials
+ * pointed at the ones just created (the files name them by type and name, as an n8n export does).
+ * A workflow already there is left as it is: it may have been edited in the editor.
+ */
+export async function importWorkflows(rest: N8nRest, credentials: Record<string, CredentialRef>, workflows = loadDemoWorkflows()): Promise<ImportedWorkflow[]> {
+  const existing = await rest.request<Array<{ id: string }> | { data: Array<{ id: string }> }>('GET', '/rest/workflows');
+  const ids = new Set((Array.isArray(existing) ? existing : existing.data).map((w) => w.id));
+  const out: ImportedWorkflow[] = [];
+  for (const wf of workflows) {
+    if (ids.has(wf.id)) {
+      out.push({ id: wf.id, name: wf.name, created: false });
+      continue;
+    }
+    const nodes = wf.nodes.map((node) => {
+      if (!node.credentials) return node;
+      const mapped = Object.fromEntries(Object.keys(node.credentials).map((type) => [type, credentials[type] ?? node.credentials?.[type]]));
+      return { ...node, credentials: mapped };
+    });
+    await rest.request('POST', '/rest/workflows', {
+      id: wf.id,
+      name: wf.name,
+      nodes,
+      connections: wf.connections,
+      settings: wf.settings ?? { executionOrder: 'v1' },
+      pinData: wf.pinData ?? {},
+      meta: wf.meta ?? {},
+    });
+    out.push({ id: wf.id, name: wf.name, created: true });
+  }
+  return out;
+}
+
+export interface WebhookDemo {
+  workflowId: string;
+  productionUrl: string;
+  testUrl: string;
+  events: string[];
+}
+
+/** The Nectifi Trigger of a demo workflow: its production and test URLs in this n8n. */
+export function nectifiWebhookOf(wf: DemoWorkflow, n8nUrl: string): WebhookDemo | undefined {
+  const trigger = wf.nodes.find((n) => n.type.endsWith('.nectifiTrigger'));
+  if (!trigger?.webhookId) return undefined;
+  const base = n8nUrl.replace(/\/+$/, '');
+  return {
+    workflowId: wf.id,
+    productionUrl: `${base}/webhook/${trigger.webhookId}/webhook`,
+    testUrl: `${base}/webhook-test/${trigger.webhookId}/webhook`,
+    events: (trigger.parameters.events as string[] | undefined) ?? [],
+  };
+}
+
+/**
+ * Publishes (activates) the webhook demo so its production URL listens, and registers both its
+ * URLs with the sandbox, which then signs and sends every matching Nectifi event there: the
+ * production URL runs the active workflow, the test URL feeds the editor's "Listen for test event".
+ */
+export async function activateWebhookDemo(rest: N8nRest, sandbox: Sandbox, webhook: WebhookDemo): Promise<void> {
+  const wf = await rest.request<{ versionId: string; activeVersionId?: string | null; active?: boolean }>('GET', `/rest/workflows/${webhook.workflowId}`);
+  if (!wf.activeVersionId) await rest.request('POST', `/rest/workflows/${webhook.workflowId}/activate`, { versionId: wf.versionId });
+  for (const url of [webhook.productionUrl, webhook.testUrl]) {
+    sandbox.webhooks.unregister(url);
+    sandbox.webhooks.register(url, webhook.events);
+  }
+}
