@@ -43,7 +43,7 @@ export function packInfo(): { filename: string; size: number; unpackedSize: numb
 
 export async function runLoadTime(options: BenchOptions): Promise<BenchResult> {
   ensureBuilt(options.log);
-  const rounds = options.quick ? 2 : 11;
+  const rounds = options.quick ? 1 : 11;
   const { nodes, credentials } = n8nEntries();
   const entries = [...nodes, ...credentials];
   const abs = (p: string) => join(ROOT, p);
@@ -57,9 +57,10 @@ export async function runLoadTime(options: BenchOptions): Promise<BenchResult> {
     { name: 'baseline: require("zapier-platform-core")', files: ['zapier-platform-core'], kind: 'baseline', target: false },
     { name: 'baseline: require("zod")', files: ['zod'], kind: 'baseline', target: false },
   ];
-  // --quick (a smoke check): one node, the whole package, the apps and one baseline; no warm-up run.
+  // --quick (a smoke check): the whole n8n package, one Zapier app and one baseline; no warm-up
+  // run, no pack (npm itself takes seconds).
   const measured = options.quick
-    ? subjects.filter((s, i) => i === 0 || s.name.startsWith('all 13 n8n entries in one') || (s.kind === 'zapier' && s.target) || s.name.includes('"n8n-workflow"'))
+    ? subjects.filter((s) => s.name.startsWith('all 13 n8n entries in one') || s.name === 'zapier/nectifi/build/index.js' || s.name.includes('"n8n-workflow"'))
     : subjects;
   subjects.splice(0, subjects.length, ...measured);
   const samples = new Map<Subject, number[]>(subjects.map((s) => [s, []]));
@@ -69,7 +70,7 @@ export async function runLoadTime(options: BenchOptions): Promise<BenchResult> {
     const order = round % 2 === 0 ? subjects : [...subjects].reverse();
     for (const s of order) samples.get(s)?.push(coldRequireMs(s));
   }
-  const pack = packInfo();
+  const pack = options.quick ? null : packInfo();
 
   const header = ['module (fresh node process each run)', 'preloaded', 'require ms (median, p25–p75)', 'min–max'];
   const rows = subjects.map((s) => {
@@ -82,7 +83,9 @@ export async function runLoadTime(options: BenchOptions): Promise<BenchResult> {
       const v = summarize(samples.get(s) ?? []);
       return { name: `4. load ${s.name}`, target: `< ${TARGET_MS} ms`, measured: `${v.median.toFixed(1)} ms`, met: v.median < TARGET_MS };
     });
-  const packLine = `Packed n8n tarball ${pack.filename}: ${(pack.size / 1024).toFixed(1)} KiB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${pack.entryCount} files.`;
+  const packLine = pack
+    ? `Packed n8n tarball ${pack.filename}: ${(pack.size / 1024).toFixed(1)} KiB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${pack.entryCount} files.`
+    : 'Packed tarball size: not measured in --quick.';
   const note = `${rounds} runs each (after one warm-up run), interleaved; the timer starts after the preload, so node's own start-up is not counted. Each n8n entry alone includes the shared runtime dist/nodes/common/index.js it requires.`;
   return {
     id: 4,

@@ -63,7 +63,7 @@ function wireRequest(runner: OperationRunner, op: OperationDeclaration, input: u
 }
 
 export async function runOverhead(options: BenchOptions): Promise<BenchResult> {
-  const rounds = options.quick ? 4 : 15;
+  const rounds = options.quick ? 3 : 15;
   const sandbox = await startSandboxProcess({ nectifiRateLimitPerMinute: 100_000_000, anykrowdRateLimitPerHour: 100_000_000 });
   const transport = new UndiciTransport();
   const agent = transport.agent;
@@ -88,8 +88,8 @@ export async function runOverhead(options: BenchOptions): Promise<BenchResult> {
       return items;
     };
 
-    const small = options.quick ? 150 : 500;
-    const list = options.quick ? 40 : 150;
+    const small = options.quick ? 100 : 500;
+    const list = options.quick ? 25 : 150;
     const cases: Case[] = [
       { name: 'small GET (anykrowd getCurrency)', calls: small, concurrency: 1, ours: oursSmall, raw: rawCall(smallReq) },
       { name: 'small GET (anykrowd getCurrency)', calls: small * 2, concurrency: 16, ours: oursSmall, raw: rawCall(smallReq) },

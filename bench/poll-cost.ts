@@ -1,9 +1,9 @@
 /**
  * Benchmark 2: what one poll of each polling trigger costs, against sandbox datasets of N items with
  * k new items inserted between polls (`sandbox.insert.*`, in the sandbox's own process): requests
- * the sandbox received (its counters), items emitted, wall time and client CPU per poll. Each N runs
- * in its own client process (bench/poll/child.ts) with its own sandbox process; the triggers and
- * how they are driven are in bench/poll/cases.ts.
+ * the sandbox received (its counters), items emitted, wall time and client CPU per poll. Each N and
+ * platform runs in its own client process (bench/poll/child.ts) with its own sandbox process; the
+ * triggers and how they are driven are in bench/poll/cases.ts.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import type { BenchOptions, BenchResult, TargetCheck } from './lib/types';
 import type { Cell } from './poll/cases';
 import type { FirstPoll } from './poll/child';
 
-function runChild(config: { n: number; ks: number[]; rounds: number }): Promise<{ cells: Cell[]; firstPolls: FirstPoll[] }> {
+function runChild(config: { n: number; ks: number[]; rounds: number; platform: 'n8n' | 'Zapier' }): Promise<{ cells: Cell[]; firstPolls: FirstPoll[] }> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' };
     delete env.LOGGING_ENDPOINT;
@@ -29,7 +29,7 @@ function runChild(config: { n: number; ks: number[]; rounds: number }): Promise<
     const timer = setTimeout(() => child.kill('SIGKILL'), 60 * 60_000);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`poll-cost child for N=${config.n} exited with ${code ?? signal}`));
+      if (code !== 0) return reject(new Error(`poll-cost child for N=${config.n} ${config.platform} exited with ${code ?? signal}`));
       try {
         resolve(JSON.parse(out.trim().split('\n').pop() ?? ''));
       } catch (error) {
@@ -47,9 +47,11 @@ export async function runPollCost(options: BenchOptions): Promise<BenchResult> {
   const cells: Cell[] = [];
   const firstPolls: FirstPoll[] = [];
   for (const n of sizes) {
-    const result = await runChild({ n, ks, rounds });
-    cells.push(...result.cells);
-    firstPolls.push(...result.firstPolls);
+    for (const platform of ['n8n', 'Zapier'] as const) {
+      const result = await runChild({ n, ks, rounds, platform });
+      cells.push(...result.cells);
+      firstPolls.push(...result.firstPolls);
+    }
   }
   return report(cells, firstPolls, { sizes, ks, rounds, quick: options.quick });
 }
@@ -59,9 +61,10 @@ function report(
   firstPolls: FirstPoll[],
   config: { sizes: number[]; ks: number[]; rounds: number; quick: boolean },
 ): BenchResult {
-  const header = ['trigger', 'N', 'k', 'requests/poll (median, max)', 'target', 'emitted/triggered', 'KB/poll', 'wall ms/poll (median, p25–p75)', 'client CPU ms/poll'];
+  const header = ['trigger', 'N', 'k', 'requests/poll (median, max)', 'target', 'emitted/triggered', 'KB/poll', 'wall ms/poll (median, p25–p75)', 'same requests, raw undici ms', 'client CPU ms/poll'];
   const rows = cells.map((c) => {
-    if (c.skipped) return [`${c.platform} ${c.name}`, fmtNumber(c.n), fmtNumber(c.k), 'skipped', c.expectedText, '—', '—', c.skipped, '—'];
+    if (c.skipped) return [`${c.platform} ${c.name}`, fmtNumber(c.n), fmtNumber(c.k), 'skipped', c.expectedText, '—', '—', c.skipped, '—', '—'];
+    const replays = c.samples.map((s) => s.replayMs).filter((b): b is number => b !== null);
     const bytes = c.samples.map((s) => s.bytes).filter((b): b is number => b !== null);
     const req = summarize(c.samples.map((s) => s.requests));
     const wall = summarize(c.samples.map((s) => s.wallMs));
@@ -76,6 +79,7 @@ function report(
       [...new Set(emitted)].map((e) => fmtNumber(e)).join('/'),
       bytes.length ? fmtNumber(summarize(bytes).median / 1024) : '—',
       `${wall.median.toFixed(1)} (${wall.p25.toFixed(1)}–${wall.p75.toFixed(1)})`,
+      replays.length ? summarize(replays).median.toFixed(1) : '—',
       cpu.median.toFixed(1),
     ];
   });
@@ -111,7 +115,7 @@ function report(
   const firstHeader = ['trigger', 'N', 'first poll requests', 'first poll wall ms'];
   const firstRows = firstPolls.map((f) => [`${f.platform} ${f.name}`, fmtNumber(f.n), String(f.requests), f.wallMs.toFixed(1)]);
   const strategies = [...new Map(cells.map((c) => [`${c.platform} ${c.name}`, c.strategy])).entries()].map(([n, s]) => `- ${n}: ${s}`).join('\n');
-  const note = `${config.rounds} poll(s) per (N, k) after one first poll; k new items inserted in the sandbox before each poll; polls back to back, so a time-window trigger's look-back also re-reads the items of the previous polls. "emitted" is what the n8n poll returned; for Zapier, the ids not seen in earlier polls (Zapier's dedup). Wall time includes the sandbox's own work (it re-filters a whole table after each insert at some endpoints); client CPU is this process only.`;
+  const note = `${config.rounds} poll(s) per (N, k) after one first poll; k new items inserted in the sandbox before each poll; polls back to back, so a time-window trigger's look-back also re-reads the items of the previous polls. "emitted" is what the n8n poll returned; for Zapier, the ids not seen in earlier polls (Zapier's dedup). Wall time includes the sandbox's own work (it re-filters a whole table after each insert at some endpoints); client CPU is this process only. Baseline (n8n triggers): right after each poll, the very requests it sent are sent again with raw undici + JSON.parse, one after another, on the same keep-alive Agent: the HTTP cost without the trigger's logic. Zapier's requests go through z.request and are not replayed. Each (N, platform) has its own client process and sandbox process; within it the triggers run one after another, so rows inserted for an earlier trigger of the same dataset stay (e.g. New Guest Plan's inserted plans are still there for later polls).`;
   return {
     id: 2,
     title: 'Poll cost: requests and time per poll',

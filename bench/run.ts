@@ -9,6 +9,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { table } from './lib/stats';
 import type { BenchOptions, BenchResult } from './lib/types';
+import { runE2eN8n } from './e2e-n8n';
 import { runLoadTime } from './load-time';
 import { runMemory } from './memory';
 import { runOverhead } from './overhead';
@@ -23,6 +24,7 @@ const BENCHMARKS: Array<{ id: number; title: string; run: Runner }> = [
   { id: 3, title: 'Memory', run: runMemory },
   { id: 4, title: 'Load time', run: runLoadTime },
   { id: 5, title: 'Webhook verify', run: runWebhook },
+  { id: 6, title: 'End to end in a real n8n', run: runE2eN8n },
 ];
 
 function arg(name: string): string | undefined {

@@ -36,8 +36,8 @@ export function delivery(bytes: number, nowMs: number): Buffer {
 }
 
 export async function runWebhook(options: BenchOptions): Promise<BenchResult> {
-  const rounds = options.quick ? 5 : 15;
-  const perRound = options.quick ? 20_000 : 100_000;
+  const rounds = options.quick ? 3 : 15;
+  const perRound = options.quick ? 10_000 : 100_000;
   const nowMs = Date.now();
   const body = delivery(2048, nowMs);
   const signature = signNectifiBody(SECRET, body);

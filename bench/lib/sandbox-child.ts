@@ -20,7 +20,7 @@ interface Message {
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown> & { maxLifeMs?: number };
-  const { maxLifeMs = 30 * 60_000, ...sandboxOptions } = options;
+  const { maxLifeMs = 2 * 60 * 60_000, ...sandboxOptions } = options;
   const t0 = performance.now();
   const sandbox: Sandbox = await startSandbox({ port: 0, quiet: true, ...sandboxOptions });
   const startupMs = performance.now() - t0;

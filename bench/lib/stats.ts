@@ -58,6 +58,9 @@ export async function interleaved<K extends string>(
   return out;
 }
 
+/** How the interleaving is described in the reports. */
+export const interleavedNote = 'interleaved: the order alternates every round';
+
 /** Ratio of medians, and the median of the per-round ratios (paired rounds). */
 export function ratios(ours: readonly number[], base: readonly number[]): { ofMedians: number; perRound: Summary } {
   const paired = ours.map((v, i) => v / base[i]);

@@ -12,7 +12,8 @@ import { ANYKROWD_POLL_EVENTS, NECTIFI_POLL_EVENTS, SMARTWIFI_POLL_EVENTS, SPLAS
 import type { PollEvent } from '../../nodes/common/polling/poll-event';
 import type { OperationRunner } from '../../shared/client/runner';
 import type { Vendor } from '../../shared/core/operation';
-import type { Transport } from '../../shared/http/transport';
+import { request as undiciRequest } from 'undici';
+import type { HttpRequest, Transport } from '../../shared/http/transport';
 import type { UndiciTransport } from '../../shared/http/undici-transport';
 import { type TestCredentials, runnerFor } from '../../test/support/runners';
 import { zapierBuild } from '../lib/build';
@@ -101,10 +102,15 @@ function zapierPoller(appName: string, trigger: string, authData: Record<string,
 
 /** Response bytes the n8n pollers received (Zapier's requests go through z.request: not counted). */
 let receivedBytes = 0;
+/** The requests of the n8n poll in progress, replayed afterwards with raw undici as the baseline. */
+let sent: HttpRequest[] = [];
+let replayAgent: UndiciTransport['agent'] | undefined;
 
 function runner(vendor: Vendor, credentials: TestCredentials, undici: UndiciTransport): OperationRunner {
+  replayAgent = undici.agent;
   const transport: Transport = {
     async send(request) {
+      sent.push(request);
       const response = await undici.send(request);
       receivedBytes += Buffer.byteLength(response.body);
       return response;
@@ -319,6 +325,8 @@ export function credentialsOf(sb: SandboxProcess): TestCredentials {
 
 export interface PollSample {
   requests: number;
+  /** Baseline (n8n pollers): the same requests sent again, one after another, with raw undici + JSON.parse. */
+  replayMs: number | null;
   /** Response bytes (n8n pollers only; null for Zapier). */
   bytes: number | null;
   emitted: number;
@@ -341,12 +349,25 @@ export interface Cell {
 export async function measuredPoll(sb: SandboxProcess, vendor: Vendor, poller: Poller, counted: boolean): Promise<PollSample> {
   const before = requestCount(await sb.counters(), `${SANDBOX_VENDOR[vendor]} `);
   const bytes0 = receivedBytes;
+  sent = [];
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const emitted = await poller.poll();
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const after = requestCount(await sb.counters(), `${SANDBOX_VENDOR[vendor]} `);
-  return { requests: after - before, bytes: counted ? receivedBytes - bytes0 : null, emitted, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const replayMs = counted ? await replay(sent) : null;
+  return { requests: after - before, replayMs, bytes: counted ? receivedBytes - bytes0 : null, emitted, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/** The poll's own requests again, raw: what the HTTP alone costs, without the trigger's logic. */
+async function replay(requests: HttpRequest[]): Promise<number> {
+  const t0 = performance.now();
+  for (const r of requests) {
+    const res = await undiciRequest(r.url, { method: r.method, headers: r.headers, body: r.body, dispatcher: replayAgent });
+    const text = await res.body.text();
+    if (text) JSON.parse(text);
+  }
+  return performance.now() - t0;
 }
 

@@ -1,8 +1,9 @@
 /**
- * Benchmark 2 for one N, in its own process (forked by bench/poll-cost.ts with NODE_ENV=test):
- * starts a sandbox of that size in a grandchild process, runs every polling trigger against it
- * and prints one JSON line `{cells, firstPolls}` on stdout; progress goes to stderr.
- * argv[2]: JSON `{n, ks, rounds}`.
+ * Benchmark 2 for one N and one platform, in its own process (forked by bench/poll-cost.ts with
+ * NODE_ENV=test): starts a sandbox of that size in a grandchild process (one per platform, so the
+ * rows inserted for n8n's triggers do not land in Zapier's windows), runs that platform's polling
+ * triggers against it and prints one JSON line `{cells, firstPolls}` on stdout; progress goes to
+ * stderr. argv[2]: JSON `{n, ks, rounds, platform}`.
  */
 import { UndiciTransport } from '../../shared/http/undici-transport';
 import { startSandboxProcess } from '../lib/sandbox-process';
@@ -18,12 +19,12 @@ export interface FirstPoll {
 }
 
 async function main(): Promise<void> {
-  const { n, ks, rounds } = JSON.parse(process.argv[2]) as { n: number; ks: number[]; rounds: number };
+  const { n, ks, rounds, platform } = JSON.parse(process.argv[2]) as { n: number; ks: number[]; rounds: number; platform: 'n8n' | 'Zapier' };
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const transport = new UndiciTransport();
   const cells: Cell[] = [];
   const firstPolls: FirstPoll[] = [];
-  log(`  2. N=${fmtNumber(n)}: seeding the sandbox…`);
+  log(`  2. N=${fmtNumber(n)} ${platform}: seeding the sandbox…`);
   const sb = await startSandboxProcess({
     scale: {
       nectifiGuests: n,
@@ -40,10 +41,10 @@ async function main(): Promise<void> {
     nectifiRateLimitPerMinute: 100_000_000,
     anykrowdRateLimitPerHour: 100_000_000,
   });
-  log(`  2. N=${fmtNumber(n)}: sandbox ready in ${(sb.startupMs / 1000).toFixed(1)} s`);
+  log(`  2. N=${fmtNumber(n)} ${platform}: sandbox ready in ${(sb.startupMs / 1000).toFixed(1)} s`);
   try {
     const credentials = credentialsOf(sb);
-    for (const c of pollCases(transport)) {
+    for (const c of pollCases(transport).filter((candidate) => candidate.platform === platform)) {
       const base = { platform: c.platform, name: c.name, strategy: c.strategy, expectedText: c.expectedText, n };
       const skipped = c.skipAt?.(n);
       if (skipped) {
