@@ -12,7 +12,7 @@ const N8N_PACKAGE_FILES = [
 ];
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'runtime/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'runtime/**', 'test-output/**', '.n8n-demo/**'] },
   ...n8nNodeConfig.map((entry) =>
     entry.files?.includes('**/*.ts') ? { ...entry, files: N8N_PACKAGE_FILES } : entry,
   ),
