@@ -30,8 +30,10 @@ function check(name: string, ok: boolean, detail = ''): void {
 
 function ensureRuntime(): void {
   if (existsSync(N8N_BIN) && existsSync(join(RUNTIME, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) return;
-  log('runtime/n8n is not installed: npm ci (about 2.3 GB, several minutes)');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts=false'], { cwd: RUNTIME, stdio: 'inherit' });
+  // `npm install` from the lockfile, not `npm ci`: the registry reachable here lacks other platforms'
+  // optional binaries, which npm ci counts as missing from the lockfile.
+  log('runtime/n8n is not installed: npm install from its lockfile (about 2.3 GB, several minutes)');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false'], { cwd: RUNTIME, stdio: 'inherit' });
 }
 
 /** Like n8n's installer: `npm pack`, untar into nodes/node_modules/<name>, drop dev/peer deps, npm install. */
