@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   ICredentialType,
@@ -16,6 +17,7 @@ const PACKAGE = require(join(ROOT, 'package.json')) as { name: string; n8n: { no
 export const PACKAGE_NAME = PACKAGE.name;
 
 function exportNamedLikeFile<T>(path: string, suffix: string): T {
+  if (!existsSync(join(ROOT, path))) throw new Error(`${path} is missing: run \`npm run build\` first (\`npm test\` does)`);
   const className = path.split('/').pop()!.replace(suffix, '');
   const loaded = require(join(ROOT, path)) as Record<string, new () => T>;
   if (!loaded[className]) throw new Error(`${path} does not export ${className}`);
