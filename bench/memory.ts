@@ -17,13 +17,11 @@ import type { WalkReport, WalkSpec } from './memory/walk';
 const TARGET_MB = 100;
 const DAY = 86_400_000;
 
-type Variant = WalkSpec['variant'] | 'ours-semi';
-/** V8's young generation capped at 2 MB semi-spaces: shows how much of the peak is the nursery. */
-const SEMI_SPACE_FLAG = '--max-semi-space-size=2';
+type Variant = WalkSpec['variant'];
 
-function runWalk(script: string, spec: WalkSpec, nodeFlags: string[] = []): Promise<WalkReport> {
+function runWalk(script: string, spec: WalkSpec): Promise<WalkReport> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...nodeFlags, script, JSON.stringify(spec)], { timeout: 15 * 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [script, JSON.stringify(spec)], { timeout: 15 * 60_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${spec.walk}/${spec.variant}: ${error.message}\n${stderr}`));
       resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
     });
@@ -54,7 +52,6 @@ export async function runMemory(options: BenchOptions): Promise<BenchResult> {
       const variants: Array<{ spec: WalkSpec; variant: Variant }> = [];
       for (const target of [smartwifi, nectifi]) {
         variants.push({ spec: { ...target, variant: 'ours' }, variant: 'ours' });
-        if (!options.quick) variants.push({ spec: { ...target, variant: 'ours' }, variant: 'ours-semi' });
         variants.push({ spec: { ...target, variant: 'raw' }, variant: 'raw' });
         if (target === smartwifi) variants.push({ spec: { ...target, variant: 'raw-30d' }, variant: 'raw-30d' });
       }
@@ -63,7 +60,7 @@ export async function runMemory(options: BenchOptions): Promise<BenchResult> {
         const order = round % 2 === 0 ? byVariant : [...byVariant].reverse();
         for (const { spec, variant, cell } of order) {
           const script = spec.variant === 'ours' ? scripts.ours : scripts.raw;
-          const report = await runWalk(script, spec, variant === 'ours-semi' ? [SEMI_SPACE_FLAG] : []);
+          const report = await runWalk(script, spec);
           if (report.items !== n) throw new Error(`${spec.walk}/${variant} at N=${n}: walked ${report.items} items`);
           cell.reports.push(report);
           options.log(`  3. N=${fmtNumber(n)} ${spec.walk} ${variant}: peak ${report.peakRssMb.toFixed(1)} MB, ${report.requests} requests, ${(report.ms / 1000).toFixed(1)} s`);
@@ -80,11 +77,10 @@ export async function runMemory(options: BenchOptions): Promise<BenchResult> {
 
   const label: Record<Variant, string> = {
     ours: 'ours (client.iterate)',
-    'ours-semi': `ours, node ${SEMI_SPACE_FLAG} (diagnostic)`,
     raw: 'raw undici + JSON.parse, same windows/pages',
     'raw-30d': 'raw undici + JSON.parse, 30-day windows',
   };
-  const header = ['walk', 'variant', 'N', 'peak RSS MB (VmHWM)', 'RSS at start MB', 'peak heap used MB', 'requests', 'largest body KB', 'walk s'];
+  const header = ['walk', 'variant', 'N', 'peak RSS MB (VmHWM)', 'RSS at start MB', 'peak heap used MB', 'requests', 'largest page (items / KB)', 'walk s'];
   const rows = cells.map((c) => {
     const peak = summarize(c.reports.map((r) => r.peakRssMb));
     return [
@@ -95,7 +91,7 @@ export async function runMemory(options: BenchOptions): Promise<BenchResult> {
       summarize(c.reports.map((r) => r.startRssMb)).median.toFixed(1),
       summarize(c.reports.map((r) => r.peakHeapUsedMb)).median.toFixed(1),
       fmtNumber(c.reports[0].requests),
-      fmtNumber(Math.max(...c.reports.map((r) => r.largestBodyKb))),
+      `${fmtNumber(Math.max(...c.reports.map((r) => r.largestPageItems)))} / ${fmtNumber(Math.max(...c.reports.map((r) => r.largestBodyKb)))}`,
       fmt(summarize(c.reports.map((r) => r.ms / 1000)), 1),
     ];
   });

@@ -70,13 +70,14 @@ function report(
     const wall = summarize(c.samples.map((s) => s.wallMs));
     const cpu = summarize(c.samples.map((s) => s.cpuMs));
     const emitted = c.samples.map((s) => s.emitted);
+    const failed = c.samples.filter((s) => s.error);
     return [
       `${c.platform} ${c.name}`,
       fmtNumber(c.n),
       fmtNumber(c.k),
       req.max === req.median ? String(req.median) : `${req.median} (max ${req.max})`,
       c.expected !== null && c.expectedText.includes('k') ? `${c.expectedText} = ${c.expected}` : c.expectedText,
-      [...new Set(emitted)].map((e) => fmtNumber(e)).join('/'),
+      [...new Set(emitted)].map((e) => fmtNumber(e)).join('/') + (failed.length ? ` (${failed.length} failed: ${failed[0].error})` : ''),
       bytes.length ? fmtNumber(summarize(bytes).median / 1024) : '—',
       `${wall.median.toFixed(1)} (${wall.p25.toFixed(1)}–${wall.p75.toFixed(1)})`,
       replays.length ? summarize(replays).median.toFixed(1) : '—',
@@ -91,6 +92,7 @@ function report(
     const mine = cells.filter((c) => `${c.platform} ${c.name}` === name && !c.skipped);
     if (mine.length === 0) continue;
     const over = mine.filter((c) => c.expected !== null && Math.max(...c.samples.map((s) => s.requests)) > c.expected);
+    const failures = mine.flatMap((c) => c.samples.filter((s) => s.error).map(() => `N=${fmtNumber(c.n)} k=${fmtNumber(c.k)}`));
     const perK = config.ks.map((k) => {
       const byN = mine.filter((c) => c.k === k).map((c) => summarize(c.samples.map((s) => s.requests)).median);
       return { k, byN, flat: byN.every((v) => v === byN[0]) };
@@ -102,18 +104,19 @@ function report(
       name: `2. poll ${name}`,
       target: `requests ≤ ${mine[0].expectedText}, flat in N`,
       measured: `${measured}${config.sizes.length > 1 ? ` (N=${config.sizes.filter((n) => !skippedNs.includes(n)).map((n) => fmtNumber(n)).join('/')})` : ''}`,
-      met: over.length === 0 && flat,
+      met: over.length === 0 && flat && failures.length === 0 && skippedNs.length === 0,
       note: [
         over.length ? `over at ${over.map((c) => `N=${fmtNumber(c.n)} k=${fmtNumber(c.k)}: ${Math.max(...c.samples.map((s) => s.requests))}`).join(', ')}` : '',
         flat ? '' : 'not flat in N',
+        failures.length ? `polls failed at ${failures.join(', ')}` : '',
         skippedNs.length ? `not run at N=${[...new Set(skippedNs)].map((n) => fmtNumber(n)).join(', ')}` : '',
       ]
         .filter(Boolean)
         .join('; ') || undefined,
     });
   }
-  const firstHeader = ['trigger', 'N', 'first poll requests', 'first poll wall ms'];
-  const firstRows = firstPolls.map((f) => [`${f.platform} ${f.name}`, fmtNumber(f.n), String(f.requests), f.wallMs.toFixed(1)]);
+  const firstHeader = ['trigger', 'N', 'first poll requests', 'first poll wall ms', 'error'];
+  const firstRows = firstPolls.map((f) => [`${f.platform} ${f.name}`, fmtNumber(f.n), String(f.requests), f.wallMs.toFixed(1), f.error ?? '']);
   const strategies = [...new Map(cells.map((c) => [`${c.platform} ${c.name}`, c.strategy])).entries()].map(([n, s]) => `- ${n}: ${s}`).join('\n');
   const note = `${config.rounds} poll(s) per (N, k) after one first poll; k new items inserted in the sandbox before each poll; polls back to back, so a time-window trigger's look-back also re-reads the items of the previous polls. "emitted" is what the n8n poll returned; for Zapier, the ids not seen in earlier polls (Zapier's dedup). Wall time includes the sandbox's own work (it re-filters a whole table after each insert at some endpoints); client CPU is this process only. Baseline (n8n triggers): right after each poll, the very requests it sent are sent again with raw undici + JSON.parse, one after another, on the same keep-alive Agent: the HTTP cost without the trigger's logic. Zapier's requests go through z.request and are not replayed. Each (N, platform) has its own client process and sandbox process; within it the triggers run one after another, so rows inserted for an earlier trigger of the same dataset stay (e.g. New Guest Plan's inserted plans are still there for later polls).`;
   return {

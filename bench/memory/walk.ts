@@ -16,6 +16,8 @@ export interface WalkReport {
   requests: number;
   /** The largest response body, in KB. */
   largestBodyKb: number;
+  /** The most items one response brought. */
+  largestPageItems: number;
   ms: number;
   /** RSS once the code is loaded, before the first request. */
   startRssMb: number;
@@ -46,9 +48,14 @@ export function runWalkMain(walk: (spec: WalkSpec, ctx: WalkContext) => Promise<
   let items = 0;
   let requests = 0;
   let largest = 0;
+  let largestPage = 0;
+  let itemsAtResponse = 0;
   let sink = 0;
   const ctx: WalkContext = {
     response(text) {
+      // Items of a page arrive after its response and before the next one.
+      largestPage = Math.max(largestPage, items - itemsAtResponse);
+      itemsAtResponse = items;
       requests++;
       largest = Math.max(largest, text.length);
     },
@@ -63,10 +70,12 @@ export function runWalkMain(walk: (spec: WalkSpec, ctx: WalkContext) => Promise<
   walk(spec, ctx)
     .then(() => {
       clearInterval(sampler);
+      largestPage = Math.max(largestPage, items - itemsAtResponse);
       const report: WalkReport = {
         items,
         requests,
         largestBodyKb: largest / 1024,
+        largestPageItems: largestPage,
         ms: performance.now() - t0,
         startRssMb,
         peakRssMb: statusKb('VmHWM') / 1024,

@@ -331,6 +331,8 @@ export interface PollSample {
   bytes: number | null;
   emitted: number;
   wallMs: number;
+  /** Set when the poll threw. */
+  error?: string;
   cpuMs: number;
 }
 
@@ -352,12 +354,19 @@ export async function measuredPoll(sb: SandboxProcess, vendor: Vendor, poller: P
   sent = [];
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const emitted = await poller.poll();
+  let emitted = 0;
+  let error: string | undefined;
+  try {
+    emitted = await poller.poll();
+  } catch (thrown) {
+    // A failed poll is a figure too (e.g. a response too slow for the platform's timeout).
+    error = String((thrown as Error).message ?? thrown).slice(0, 300);
+  }
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const after = requestCount(await sb.counters(), `${SANDBOX_VENDOR[vendor]} `);
-  const replayMs = counted ? await replay(sent) : null;
-  return { requests: after - before, replayMs, bytes: counted ? receivedBytes - bytes0 : null, emitted, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const replayMs = counted && !error ? await replay(sent) : null;
+  return { requests: after - before, replayMs, bytes: counted ? receivedBytes - bytes0 : null, emitted, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, error };
 }
 
 /** The poll's own requests again, raw: what the HTTP alone costs, without the trigger's logic. */

@@ -16,6 +16,7 @@ export interface FirstPoll {
   n: number;
   requests: number;
   wallMs: number;
+  error?: string;
 }
 
 async function main(): Promise<void> {
@@ -54,7 +55,13 @@ async function main(): Promise<void> {
       const poller = await c.create(sb, credentials);
       // The first poll records where the list is (n8n) or fills Zapier's dedup set.
       const first = await measuredPoll(sb, c.vendor, poller, c.platform === 'n8n');
-      firstPolls.push({ platform: c.platform, name: c.name, n, requests: first.requests, wallMs: first.wallMs });
+      firstPolls.push({ platform: c.platform, name: c.name, n, requests: first.requests, wallMs: first.wallMs, error: first.error });
+      if (first.error) {
+        const reason = `first poll failed after ${(first.wallMs / 1000).toFixed(1)} s (${first.requests} requests): ${first.error}`;
+        for (const k of ks) cells.push({ ...base, k, expected: c.expected(k), samples: [], skipped: reason });
+        log(`  2. N=${fmtNumber(n)} ${c.platform} ${c.name}: ${reason}`);
+        continue;
+      }
       const r = c.roundsAt?.(n, rounds) ?? rounds;
       const mine: Cell[] = [];
       for (const k of ks) {
