@@ -4,6 +4,13 @@ import type { RunningDemo } from './demo';
 import { ROOT } from './paths';
 import { formatMs } from './proc';
 
+const NOTE = {
+  created: '',
+  current: '',
+  updated: '   (updated from demo/workflows)',
+  kept: '   (edited in n8n: kept as you left it; delete it to get the file version back)',
+};
+
 /** What `npm start` prints once everything is up: where to go, how to log in, what to try. */
 export function banner(demo: RunningDemo, sandbox: Sandbox, dataDir: string, took: string): string {
   const rel = relative(ROOT, dataDir) || '.';
@@ -24,7 +31,7 @@ export function banner(demo: RunningDemo, sandbox: Sandbox, dataDir: string, too
     '',
     '  Credentials (Overview > Credentials): Nectifi sandbox, Splash Air sandbox, SmartWiFi sandbox, anykrowd sandbox.',
     '  Demo workflows (each has a "Run once now" trigger: open it and click Execute workflow):',
-    ...wf.map((w) => `    ${w.name}\n      ${link(w.id)}${w.created ? '' : '   (kept as you left it)'}`),
+    ...wf.map((w) => `    ${w.name}\n      ${link(w.id)}${NOTE[w.status]}`),
     '',
     'What to try:',
     `  1. Open Demo 2 and double-click "Create WiFi voucher": the Venue dropdown lists the Splash venues, read live`,

@@ -22,7 +22,7 @@ import {
 
 /**
  * n8n's environment for the demo: SQLite in the user folder, loopback only, nothing phoned home
- * (telemetry, version notifications, templates, personalisation survey, verified-package list).
+ * (telemetry, version notifications, templates, personalisation survey, banners, verified-package list).
  * The session cookie is not marked Secure: the editor is served over plain HTTP on 127.0.0.1.
  */
 export function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
@@ -43,6 +43,7 @@ export function n8nEnv(userFolder: string, port: number, brokerPort: number): No
     N8N_TEMPLATES_ENABLED: 'false',
     N8N_PERSONALIZATION_ENABLED: 'false',
     N8N_HIRING_BANNER_ENABLED: 'false',
+    N8N_DYNAMIC_BANNERS_ENABLED: 'false',
     N8N_VERIFIED_PACKAGES_ENABLED: 'false',
     N8N_SECURE_COOKIE: 'false',
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
@@ -179,12 +180,14 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     });
     const credentials = await upsertCredentials(rest, sandbox);
     const demoWorkflows = loadDemoWorkflows();
-    const workflows = await importWorkflows(rest, credentials, demoWorkflows);
+    const workflows = await importWorkflows(rest, credentials, dataDir, demoWorkflows);
     let webhook: WebhookDemo | undefined;
     for (const wf of demoWorkflows) {
       const found = nectifiWebhookOf(wf, url);
       if (found) {
-        await activateWebhookDemo(rest, sandbox, found);
+        // Activated once; after that, only re-published when we updated it from its file.
+        const status = workflows.find((w) => w.id === wf.id)?.status;
+        await activateWebhookDemo(rest, sandbox, found, status === 'updated');
         webhook = found;
       }
     }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { type Log, childEnv, run } from './proc';
 import { PACKAGE_NAME, ROOT, RUNTIME_DIR } from './paths';
 
@@ -14,12 +15,37 @@ export async function buildPackage(): Promise<void> {
   if (result.code !== 0) throw new Error(`npm run build failed:\n${result.stderr || result.stdout}`);
 }
 
+/** A hash of what the package is made of (package.json, README, dist/), to skip an unchanged reinstall. */
+function buildHash(): string {
+  const hash = createHash('sha256');
+  const add = (file: string) => hash.update(relative(ROOT, file)).update(readFileSync(file));
+  add(join(ROOT, 'package.json'));
+  add(join(ROOT, 'README.md'));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else add(path);
+    }
+  };
+  walk(join(ROOT, 'dist'));
+  return hash.digest('hex');
+}
+
 /**
  * Packs the package exactly as `npm publish` would (`files`: dist/, README, package.json) and
  * unpacks it into the user folder's community-package directory, as n8n's own installer does.
- * The previous copy is swapped out only once the new one is complete.
+ * The previous copy is swapped out only once the new one is complete. Skipped when the build is
+ * the one installed last time. Returns whether it (re)installed.
  */
-export async function installPackage(userFolder: string, log?: Log): Promise<string> {
+export async function installPackage(userFolder: string, log?: Log): Promise<boolean> {
+  const marker = join(userFolder, '.installed-package-hash');
+  const target = join(nodesModulesDir(userFolder), PACKAGE_NAME);
+  const hash = buildHash();
+  if (existsSync(join(target, 'package.json')) && existsSync(marker) && readFileSync(marker, 'utf8') === hash) {
+    linkHostN8nWorkflow(nodesModulesDir(userFolder));
+    return false;
+  }
   // Work next to the target so the final renames stay on one filesystem.
   mkdirSync(userFolder, { recursive: true });
   const work = mkdtempSync(join(userFolder, '.pack-'));
@@ -34,13 +60,13 @@ export async function installPackage(userFolder: string, log?: Log): Promise<str
 
     const modules = nodesModulesDir(userFolder);
     mkdirSync(modules, { recursive: true });
-    const target = join(modules, PACKAGE_NAME);
     const old = join(work, 'previous');
     if (existsSync(target)) renameSync(target, old);
     renameSync(staging, target);
     linkHostN8nWorkflow(modules);
+    writeFileSync(marker, hash);
     log?.(`Installed ${filename} into ${target}`);
-    return target;
+    return true;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox } from '../../test/sandbox';
 import type { N8nRest } from './n8n-rest';
@@ -83,38 +84,73 @@ export function loadDemoWorkflows(dir = WORKFLOWS_DIR): DemoWorkflow[] {
 export interface ImportedWorkflow {
   id: string;
   name: string;
-  created: boolean;
+  /** created: new in n8n; updated: the file changed and the copy in n8n was untouched; kept: edited in n8n, left alone; current: up to date. */
+  status: 'created' | 'updated' | 'kept' | 'current';
+}
+
+/** What was imported, per workflow: the file's hash and the n8n version id right after. */
+type ImportRecord = Record<string, { fileHash: string; versionId: string }>;
+
+const RECORD_FILE = 'demo-workflows.json';
+
+function fileHash(wf: DemoWorkflow): string {
+  const { file: _file, ...content } = wf;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}
+
+function readRecord(dataDir: string): ImportRecord {
+  const file = join(dataDir, RECORD_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ImportRecord) : {};
 }
 
 /**
  * Imports each demo workflow that is not in n8n yet, under its fixed id, with its credentials
  * pointed at the ones just created (the files name them by type and name, as an n8n export does).
- * A workflow already there is left as it is: it may have been edited in the editor.
+ * A workflow already there is updated from its file when the file changed and nobody edited the
+ * workflow since the last import (same n8n version id); an edited one is left as it is.
  */
-export async function importWorkflows(rest: N8nRest, credentials: Record<string, CredentialRef>, workflows = loadDemoWorkflows()): Promise<ImportedWorkflow[]> {
-  const existing = await rest.request<Array<{ id: string }> | { data: Array<{ id: string }> }>('GET', '/rest/workflows');
-  const ids = new Set((Array.isArray(existing) ? existing : existing.data).map((w) => w.id));
+export async function importWorkflows(
+  rest: N8nRest,
+  credentials: Record<string, CredentialRef>,
+  dataDir: string,
+  workflows = loadDemoWorkflows(),
+): Promise<ImportedWorkflow[]> {
+  const existing = await rest.request<Array<{ id: string; versionId: string }> | { data: Array<{ id: string; versionId: string }> }>('GET', '/rest/workflows');
+  const inN8n = new Map((Array.isArray(existing) ? existing : existing.data).map((w) => [w.id, w]));
+  const record = readRecord(dataDir);
   const out: ImportedWorkflow[] = [];
   for (const wf of workflows) {
-    if (ids.has(wf.id)) {
-      out.push({ id: wf.id, name: wf.name, created: false });
-      continue;
-    }
+    const hash = fileHash(wf);
     const nodes = wf.nodes.map((node) => {
       if (!node.credentials) return node;
       const mapped = Object.fromEntries(Object.keys(node.credentials).map((type) => [type, credentials[type] ?? node.credentials?.[type]]));
       return { ...node, credentials: mapped };
     });
-    await rest.request('POST', '/rest/workflows', {
-      id: wf.id,
+    const body = {
       name: wf.name,
       nodes,
       connections: wf.connections,
       settings: wf.settings ?? { executionOrder: 'v1' },
       pinData: wf.pinData ?? {},
       meta: wf.meta ?? {},
-    });
-    out.push({ id: wf.id, name: wf.name, created: true });
+    };
+    const current = inN8n.get(wf.id);
+    const previous = record[wf.id];
+    let saved: { versionId: string };
+    let status: ImportedWorkflow['status'];
+    if (!current) {
+      saved = await rest.request<{ versionId: string }>('POST', '/rest/workflows', { id: wf.id, ...body });
+      status = 'created';
+    } else if (previous && previous.fileHash !== hash && previous.versionId === current.versionId) {
+      saved = await rest.request<{ versionId: string }>('PATCH', `/rest/workflows/${wf.id}`, body);
+      status = 'updated';
+    } else {
+      out.push({ id: wf.id, name: wf.name, status: previous && previous.versionId !== current.versionId ? 'kept' : 'current' });
+      continue;
+    }
+    record[wf.id] = { fileHash: hash, versionId: saved.versionId };
+    writeFileSync(join(dataDir, RECORD_FILE), JSON.stringify(record, null, 2) + '\n');
+    out.push({ id: wf.id, name: wf.name, status });
   }
   return out;
 }
@@ -144,9 +180,11 @@ export function nectifiWebhookOf(wf: DemoWorkflow, n8nUrl: string): WebhookDemo 
  * URLs with the sandbox, which then signs and sends every matching Nectifi event there: the
  * production URL runs the active workflow, the test URL feeds the editor's "Listen for test event".
  */
-export async function activateWebhookDemo(rest: N8nRest, sandbox: Sandbox, webhook: WebhookDemo): Promise<void> {
-  const wf = await rest.request<{ versionId: string; activeVersionId?: string | null; active?: boolean }>('GET', `/rest/workflows/${webhook.workflowId}`);
-  if (!wf.activeVersionId) await rest.request('POST', `/rest/workflows/${webhook.workflowId}/activate`, { versionId: wf.versionId });
+export async function activateWebhookDemo(rest: N8nRest, sandbox: Sandbox, webhook: WebhookDemo, republish = false): Promise<void> {
+  const wf = await rest.request<{ versionId: string; activeVersionId?: string | null }>('GET', `/rest/workflows/${webhook.workflowId}`);
+  if (!wf.activeVersionId || (republish && wf.activeVersionId !== wf.versionId)) {
+    await rest.request('POST', `/rest/workflows/${webhook.workflowId}/activate`, { versionId: wf.versionId });
+  }
   for (const url of [webhook.productionUrl, webhook.testUrl]) {
     sandbox.webhooks.unregister(url);
     sandbox.webhooks.register(url, webhook.events);
