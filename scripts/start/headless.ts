@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../test/sandbox';
@@ -53,6 +53,19 @@ export interface HeadlessReport {
   effects: Effects;
   ms: number;
   dataDir: string;
+}
+
+/** `text` with every sandbox secret (raw, URL-encoded, base64) replaced by [redacted]. */
+export function redactKeys(text: string, sandbox: Sandbox): string {
+  const { nectifi, splash, smartwifi, anykrowd } = sandbox.keys;
+  const secrets = [nectifi.full, nectifi.readOnly, nectifi.crmOnly, nectifi.revoked, nectifi.webhookSecret, splash.apiKey, smartwifi.apiToken, anykrowd.apiKey, anykrowd.apiKey.split('|')[1] ?? '']
+    .filter((s) => s.length >= 8)
+    .sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const secret of secrets) {
+    for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')]) out = out.split(form).join('[redacted]');
+  }
+  return out;
 }
 
 /** The node whose output is "the result" of each demo. */
@@ -159,22 +172,25 @@ function describe(id: string, output: Array<Record<string, unknown>>, items: Arr
   }
 }
 
-/** Runs one demo workflow through the real CLI: `n8n execute --id <id> --rawOutput`. */
+/**
+ * Runs one demo workflow through the real CLI: `n8n execute --id <id> --rawOutput`. Its output goes
+ * to a file, not a pipe: n8n exits right after printing the run data (megabytes for demo 4), and
+ * writes to a pipe still pending at exit would be lost.
+ */
 export async function executeWorkflow(dataDir: string, wf: DemoWorkflow, timeoutMs = 300_000): Promise<WorkflowRun> {
   const started = Date.now();
   const env = n8nEnv(dataDir, await freePort(), await freePort());
-  const child = spawnGuarded(process.execPath, [N8N_BIN, 'execute', '--id', wf.id, '--rawOutput'], { env, logFile: '-' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const outFile = join(dataDir, `execute-${wf.id}.log`);
+  writeFileSync(outFile, '');
+  const child = spawnGuarded(process.execPath, [N8N_BIN, 'execute', '--id', wf.id, '--rawOutput'], { env, logFile: outFile });
   const timer = setTimeout(() => void stopGuarded(child, 10_000), timeoutMs);
   const code = await exited(child);
   clearTimeout(timer);
+  const stdout = readFileSync(outFile, 'utf8');
   const run = parseExecuteOutput(stdout);
   const base = { id: wf.id, name: wf.name, via: 'n8n execute' as const, ms: Date.now() - started };
   if (!run) {
-    const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
+    const tail = stdout.trim().split('\n').slice(-15).join('\n');
     return { ...base, ok: false, items: [], lines: [], output: [], error: `n8n execute exited with ${code} and printed no run data:\n${tail}` };
   }
   const runData = run.data.resultData.runData;
@@ -300,10 +316,11 @@ async function serverChecks(demo: RunningDemo, workflows: DemoWorkflow[]): Promi
  * and the sandbox's state checked for their effects (a voucher, a top-up, an email).
  */
 export async function runHeadless(options: HeadlessOptions): Promise<HeadlessReport> {
-  const { log } = options;
   const started = Date.now();
   const ownSandbox = !options.sandbox;
   const sandbox = options.sandbox ?? (await startSandbox({ port: 0, quiet: true }));
+  // What this prints may include a vendor error; the sandbox's keys never show, even then.
+  const log: Log = (line) => options.log(redactKeys(line, sandbox));
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'venue-connectors-demo-'));
   const checks: Check[] = [];
   const runs: WorkflowRun[] = [];

@@ -81,9 +81,11 @@ test('log in, open demo 2, the voucher node lists the sandbox venues in the Venu
   });
 });
 
-test('run demo 1 from the editor: guests created in Nectifi, welcome emails recorded', async () => {
+test('run demo 1 from the editor: guests created, welcome emails sent, and the active demo 3 tops them up', async () => {
   await redacted(async () => {
     const emailsBefore = sandbox.state.nectifi.emails.size;
+    const guestsBefore = sandbox.counters.get().applied['nectifi POST /crm/guests'] ?? 0;
+    const transactionsBefore = sandbox.state.anykrowd.transactions.length;
     await page.goto(`${demo.url}/workflow/vcDemo1WifiGuest`);
     await page.locator('[data-test-id=canvas-node][data-node-name="Send welcome email"]').waitFor({ state: 'visible' });
     await page.waitForTimeout(1000);
@@ -95,5 +97,11 @@ test('run demo 1 from the editor: guests created in Nectifi, welcome emails reco
     await page.waitForTimeout(500);
     await screenshot('demo-1-after-run');
     expect(sandbox.state.nectifi.emails.size).toBeGreaterThan(emailsBefore);
+    // Every guest created made the sandbox send a signed guest.created to demo 3, active in n8n.
+    const created = (sandbox.counters.get().applied['nectifi POST /crm/guests'] ?? 0) - guestsBefore;
+    expect(created).toBeGreaterThan(0);
+    const topUps = () => sandbox.state.anykrowd.transactions.slice(transactionsBefore).filter((t) => t.type === 'top_up').length;
+    for (const deadline = Date.now() + 60_000; topUps() < created && Date.now() < deadline; ) await page.waitForTimeout(500);
+    expect(topUps()).toBe(created);
   });
 });

@@ -12,4 +12,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 20 * 60 * 1000,
   maxWorkers: 1,
+  globalSetup: '<rootDir>/test/demo/global-setup.ts',
 };

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANYKROWD_API_KEY, NECTIFI_KEYS, SMARTWIFI_API_TOKEN, SPLASH_API_KEY } from '../sandbox/keys';
+import { testSecrets } from '../support/test-secrets';
 import { ROOT } from '../../scripts/start/paths';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -49,7 +49,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const SECRETS = [...Object.values(NECTIFI_KEYS).filter((v) => v !== NECTIFI_KEYS.signatureHeader), SPLASH_API_KEY, SMARTWIFI_API_TOKEN, ANYKROWD_API_KEY];
+// The suite's own list (test/support): every sandbox key, the webhook secret, the Sanctum token's secret part.
+const SECRETS = [...testSecrets()].sort((a, b) => b.length - a.length);
 
 /** Every sandbox secret (raw, URL-encoded, base64) replaced, so no assertion message or stack carries one. */
 export function redact(text: string): string {
