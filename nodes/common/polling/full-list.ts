@@ -39,16 +39,23 @@ export async function pollFullList(
   previous: FullListState | undefined,
 ): Promise<FullListPoll> {
   const list = (await runner.call(op, input)) as IDataObject[];
+  // An empty list says nothing about where we are: keep the state. A first poll that finds the
+  // account empty remembers an empty list, so that its first guests are all new (before, they were
+  // taken for the starting point and lost; an empty answer also dropped the cursor: property tests).
+  if (list.length === 0) return { items: [], state: previous ?? { recent: [] } };
   const ids = list.map(numericId);
-  if (list.length > 0 && ids.every((id) => id !== undefined)) {
-    const maxId = Math.max(previous?.maxId ?? 0, ...(ids as number[]));
-    if (previous?.maxId === undefined) return { items: [], state: { maxId } };
-    const fresh = list.filter((_, i) => (ids[i] as number) > (previous.maxId as number));
+  if (ids.every((id) => id !== undefined)) {
+    // A loop, not Math.max(...ids): a spread of a very long list overflows the call stack.
+    const maxId = (ids as number[]).reduce((max, id) => Math.max(max, id), previous?.maxId ?? 0);
+    const since = previous?.maxId ?? (previous?.recent?.length === 0 ? 0 : undefined);
+    if (since === undefined) return { items: [], state: { maxId } };
+    const fresh = list.filter((_, i) => (ids[i] as number) > since);
     return { items: fresh.sort((a, b) => (numericId(a) as number) - (numericId(b) as number)), state: { maxId } };
   }
   const identities = list.map(identity);
   const top = identities.slice(0, REMEMBERED);
   if (!previous?.recent) return { items: [], state: { recent: top } };
+  if (previous.recent.length === 0) return { items: [...list].reverse(), state: { recent: top } };
   const known = new Set(previous.recent);
   const firstKnown = identities.findIndex((id) => known.has(id));
   if (firstKnown < 0) return { items: [], state: { recent: top } };

@@ -8,10 +8,13 @@ export interface PollEvent {
   description: string;
   /** Parameters shown for this event (filters, look-back). */
   properties: INodeProperties[];
-  /** New items since `previous` state; without state, records where the list is and emits nothing. */
-  poll(ctx: IPollFunctions, runner: OperationRunner, previous: unknown): Promise<{ items: IDataObject[]; state: unknown }>;
+  /**
+   * New items since `previous` state; without state, records where the list is and emits nothing.
+   * `nowMs` is this machine's clock (n8n's `Date.now()` when omitted; tests pass a skewed one).
+   */
+  poll(ctx: IPollFunctions, runner: OperationRunner, previous: unknown, nowMs?: number): Promise<{ items: IDataObject[]; state: unknown }>;
   /** A few recent items, oldest first, for a manual test run. Leaves the state alone. */
-  recent(ctx: IPollFunctions, runner: OperationRunner): Promise<IDataObject[]>;
+  recent(ctx: IPollFunctions, runner: OperationRunner, nowMs?: number): Promise<IDataObject[]>;
 }
 
 export const MANUAL_SAMPLE_SIZE = 5;

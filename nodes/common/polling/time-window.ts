@@ -38,7 +38,10 @@ export async function pollTimeWindow(
   nowMs: number,
 ): Promise<WindowPoll> {
   const cursor = previous?.cursor ?? nowMs;
-  const found = await fetchWindow(runner, source, cursor - lookBackMs, nowMs + 60_000);
+  // The look-back absorbs a vendor clock ahead of ours too: with a fixed minute past our now,
+  // rows the vendor dated a few minutes "in our future" were missed by the first poll and then
+  // emitted as new by the next one although they predate the trigger (property tests found it).
+  const found = await fetchWindow(runner, source, cursor - lookBackMs, nowMs + Math.max(60_000, lookBackMs));
   const seen = new Map(previous?.seen ?? []);
   const fresh: IDataObject[] = [];
   let newest = cursor;

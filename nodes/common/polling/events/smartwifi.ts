@@ -10,6 +10,13 @@ import { parseVendorTime, spacedUtc, tUtc } from '../vendor-time';
 const DAY_MS = 86_400_000;
 /** Guest plans can be asked for at most 7 days back; keep a margin for clock differences. */
 const PLAN_HORIZON_MS = 7 * DAY_MS - 10 * 60_000;
+/**
+ * How far back a poll may ask. The margin must cover a vendor clock ahead of ours by up to the
+ * look-back (what the look-back promises to absorb): with only 10 minutes, such a vendor answered
+ * 400 to every poll after a week without one, and the trigger never recovered (found by the
+ * property tests).
+ */
+const planHorizonMs = (lookBackMs: number) => 7 * DAY_MS - Math.max(10 * 60_000, lookBackMs);
 
 /** A connection has no id: guest token, MAC address and date identify it (vendor-decisions). */
 const connectionKey = (item: IDataObject) => [item.guesttoken, item.macaddress, item.date].map(String).join('|');
@@ -57,12 +64,12 @@ function connectionSource(hotspot: string | undefined): WindowSource {
   };
 }
 
-function planSource(state: string): WindowSource {
+function planSource(state: string, nowMs: number, lookBackMs: number): WindowSource {
   const states = state === 'any' ? ['active', 'expired'] : [state];
   return {
     op: listGuestPlans,
     inputs: (startMs) => {
-      const since = spacedUtc(Math.max(startMs, Date.now() - PLAN_HORIZON_MS));
+      const since = spacedUtc(Math.max(startMs, nowMs - planHorizonMs(lookBackMs)));
       return states.map((s) => ({ state: s, started_since_timestamp: since }));
     },
     key: planKey,
@@ -89,23 +96,23 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     name: 'New Connection',
     description: 'A guest connected to one of your hotspots',
     properties: [hotspotProperty, optionsCollection('newConnection', [lookBackOption(30, 'connections')])],
-    async poll(ctx, runner, previous) {
+    async poll(ctx, runner, previous, nowMs = Date.now()) {
       const source = connectionSource(locatorValue(ctx, 'hotspot'));
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), Date.now());
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
     },
-    recent: async (ctx, runner) =>
-      await recentInWindow(runner, connectionSource(locatorValue(ctx, 'hotspot')), DAY_MS / 2, MANUAL_SAMPLE_SIZE, Date.now()),
+    recent: async (ctx, runner, nowMs = Date.now()) =>
+      await recentInWindow(runner, connectionSource(locatorValue(ctx, 'hotspot')), DAY_MS / 2, MANUAL_SAMPLE_SIZE, nowMs),
   },
   {
     value: 'newGuestPlan',
     name: 'New Guest Plan',
     description: 'A guest started a guest plan (paid or voucher WiFi access)',
     properties: [planStateProperty, optionsCollection('newGuestPlan', [lookBackOption(30, 'guest plans')])],
-    async poll(ctx, runner, previous) {
-      const source = planSource(ctx.getNodeParameter('planState', 'any') as string);
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), Date.now());
+    async poll(ctx, runner, previous, nowMs = Date.now()) {
+      const source = planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, lookBackMs(ctx));
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
     },
-    recent: async (ctx, runner) =>
-      await recentInWindow(runner, planSource(ctx.getNodeParameter('planState', 'any') as string), PLAN_HORIZON_MS, MANUAL_SAMPLE_SIZE, Date.now()),
+    recent: async (ctx, runner, nowMs = Date.now()) =>
+      await recentInWindow(runner, planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, 0), PLAN_HORIZON_MS, MANUAL_SAMPLE_SIZE, nowMs),
   },
 ];

@@ -22,10 +22,10 @@ function splashEvent(value: string, name: string, description: string, op: Opera
     name,
     description,
     properties: [optionsCollection(value, [lookBackOption(10, what)])],
-    async poll(ctx, runner, previous) {
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), Date.now());
+    async poll(ctx, runner, previous, nowMs = Date.now()) {
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
     },
-    recent: async (_ctx, runner) => await recentInWindow(runner, source, WEEK_MS, MANUAL_SAMPLE_SIZE, Date.now()),
+    recent: async (_ctx, runner, nowMs = Date.now()) => await recentInWindow(runner, source, WEEK_MS, MANUAL_SAMPLE_SIZE, nowMs),
   };
 }
 

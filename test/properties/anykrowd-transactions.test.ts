@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { ANYKROWD_POLL_EVENTS } from '../../nodes/common';
+import type { AkUser, AkWallet } from '../sandbox/anykrowd/state';
+import { PROPERTY_TIMEOUT_MS, checkTrigger, recordFigures } from './support/check';
+import { capPageSize } from './support/interleaving-transport';
+import type { TriggerSpec } from './support/scenario';
+import { World } from './support/world';
+
+const MINUTE = 60_000;
+const event = ANYKROWD_POLL_EVENTS.find((e) => e.value === 'newWalletTransaction')!;
+const idKey = (item: Record<string, unknown>) => String(item.id);
+
+interface Options {
+  watch: 'wallet' | 'user';
+}
+
+/** Each run watches a user of its own, made with one or two wallets. */
+const run = { user: undefined as AkUser | undefined, watchedWallet: 0, users: 0 };
+
+function walletsOf(world: World, user: AkUser): AkWallet[] {
+  return world.sandbox.state.anykrowd.walletsOf(user.id);
+}
+
+/**
+ * Rows: a transaction on a watched wallet (in "user" mode sometimes on a wallet the user gets only
+ * now, which the trigger must pick up), on the user's other wallet, or on someone else's wallet.
+ */
+function targetWallet(world: World, { watch }: Options, variant: number): { walletId: number; watched: boolean } {
+  const user = run.user as AkUser;
+  const own = walletsOf(world, user);
+  const kind = variant % 10;
+  if (kind === 9) return { walletId: 1, watched: false };
+  if (watch === 'wallet') {
+    const other = own.find((w) => w.id !== run.watchedWallet);
+    if (kind >= 7 && other) return { walletId: other.id, watched: false };
+    return { walletId: run.watchedWallet, watched: true };
+  }
+  if (kind === 8 && own.length < 3) return { walletId: world.sandbox.state.anykrowd.addWallet(user.id, 3).id, watched: true };
+  return { walletId: own[variant % own.length].id, watched: true };
+}
+
+const newWalletTransaction: TriggerSpec<Options> = {
+  title: 'anykrowd new wallet transaction',
+  vendor: 'anykrowd',
+  event,
+  config: fc.record({ watch: fc.constantFrom('wallet' as const, 'user' as const) }),
+  parameters: ({ watch }) =>
+    watch === 'wallet'
+      ? { event: 'newWalletTransaction', watch, walletId: run.watchedWallet }
+      : { event: 'newWalletTransaction', watch, externalId: (run.user as AkUser).external_id },
+  maxSkewMs: () => 60 * MINUTE,
+  maxLateMs: () => 24 * 60 * MINUTE,
+  gap: fc.integer({ min: 0, max: 24 * 60 * MINUTE }),
+  bigBatch: [6, 20],
+  prepare(world, _options) {
+    const ak = world.sandbox.state.anykrowd;
+    const now = Math.floor(world.clock.vendorMs() / 1000) * 1000;
+    const externalId = `property-${++run.users}`;
+    run.user = ak.addUser({
+      external_id: externalId,
+      external_qr_code: externalId,
+      external_qr_codes: [],
+      first_name: 'Property',
+      last_name: `Run ${run.users}`,
+      roles: [],
+      has_account: false,
+      created_at: now,
+      updated_at: now,
+    });
+    run.watchedWallet = ak.addWallet(run.user.id, 1).id;
+    if (run.users % 2 === 0) ak.addWallet(run.user.id, 3);
+  },
+  insert(world, options, row, at) {
+    const { walletId, watched } = targetWallet(world, options, row.variant);
+    const tx = world.sandbox.insert.anykrowdTransaction(walletId, { direction: 'CREDIT', amount: '5.00', created_at: at });
+    return { key: idKey(tx), timeMs: at, watched };
+  },
+  keyOf: idKey,
+  stateEntries: ({ watch }, state) => {
+    const cursors = (state as { cursors: Record<string, number> }).cursors;
+    const wallets = watch === 'wallet' ? 1 : 3;
+    if (Object.keys(cursors).length > wallets) throw new Error(`state keeps ${Object.keys(cursors).length} wallet cursors`);
+    return Object.keys(cursors).length;
+  },
+};
+
+let world: World;
+beforeAll(async () => {
+  // Seven transactions a page, so that a handful of new ones already spans several pages.
+  world = await World.start({}, capPageSize('limit', 7));
+});
+afterAll(async () => {
+  await world.close();
+});
+
+test('anykrowd new wallet transaction: nothing lost or emitted twice over one wallet or all of a user’s (new ones included), paging, faults and restarts', async () => {
+  recordFigures(await checkTrigger(newWalletTransaction, world));
+}, PROPERTY_TIMEOUT_MS);
