@@ -1,12 +1,14 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NECTIFI_SIGNATURE_HEADER, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
+import { NECTIFI_SIGNATURE_HEADER, type ReplayState, acceptOnce, deliveryKey, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /**
  * Accepts a Nectifi delivery only if its HMAC-SHA256 over the raw body matches the credential's
  * webhook secret (constant-time) and its timestamp is within the tolerance. Anything else is
- * answered with the status below and starts no execution.
+ * answered with the status below and starts no execution. A delivery received before (a replay, or
+ * the sender retrying one whose answer it missed) is answered 200 and starts nothing: a 4xx would
+ * only make an honest sender retry it again.
  */
 export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
   const credentials = await this.getCredentials('nectifiApi');
@@ -20,11 +22,12 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
   if (!secret) return refuse(this, 401, 'the Nectifi credential has no webhook secret');
   if (!request.rawBody) return refuse(this, 400, 'the request has no body');
   const signature = headers[headerName];
+  const nowMs = Date.now();
   const result = verifyNectifiDelivery({
     secret,
     rawBody: request.rawBody,
     signature: Array.isArray(signature) ? signature[0] : signature,
-    nowMs: Date.now(),
+    nowMs,
     toleranceSeconds: tolerance,
   });
   if (!result.ok) return refuse(this, result.status, result.reason);
@@ -33,6 +36,12 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
   const wanted = this.getNodeParameter('events', []) as string[];
   if (wanted.length > 0 && !wanted.includes(delivery.event)) {
     return { webhookResponse: { received: true, ignored: `event ${delivery.event} is not selected` } };
+  }
+  // n8n keeps the node's static data between deliveries to an active workflow (it saves it after each).
+  const staticData = this.getWorkflowStaticData('node') as { replay?: ReplayState };
+  staticData.replay ??= { seen: {} };
+  if (!acceptOnce(staticData.replay, deliveryKey(secret, request.rawBody), Date.parse(delivery.timestamp), nowMs, tolerance)) {
+    return { webhookResponse: { received: true, ignored: 'this delivery was already received' } };
   }
   const deliveryId = headers['x-nectifi-delivery'];
   return {

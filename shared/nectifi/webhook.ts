@@ -74,7 +74,17 @@ export function verifyNectifiDelivery(options: VerifyOptions): VerifyResult {
   return { ok: true, delivery };
 }
 
-/** Deliveries already accepted, by delivery id, with when they were sent. Plain data: it can live in n8n's static data. */
+/**
+ * What identifies a delivery for the replay guard: its signature, i.e. the HMAC of the raw body.
+ * Not the `X-Nectifi-Delivery` header: no signature covers it, so a captured delivery replayed
+ * with a new id would pass. The price: two deliveries with byte-identical bodies (same event,
+ * payload and second) within the tolerance count as one. Shortened: it only tells deliveries apart.
+ */
+export function deliveryKey(secret: string, rawBody: Buffer | string): string {
+  return createHmac('sha256', secret).update(rawBody).digest('hex').slice(0, 32);
+}
+
+/** Deliveries already accepted, by delivery key, with when they were sent. Plain data: it can live in n8n's static data. */
 export interface ReplayState {
   seen: Record<string, number>;
 }
@@ -82,9 +92,8 @@ export interface ReplayState {
 const MAX_REMEMBERED = 10_000;
 
 /**
- * Accepts each delivery once. A delivery is known by its `X-Nectifi-Delivery` id, or its signature
- * when there is none. Entries older than the freshness window are dropped: a replay of one of those
- * is refused as stale anyway, so the state stays bounded.
+ * Accepts each delivery once, by its `deliveryKey`. Entries older than the freshness window are
+ * dropped: a replay of one of those is refused as stale anyway, so the state stays bounded.
  */
 export function acceptOnce(state: ReplayState, deliveryKey: string, sentAtMs: number, nowMs: number, windowSeconds = 300): boolean {
   const horizon = nowMs - windowSeconds * 1000;

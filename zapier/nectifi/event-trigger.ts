@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Bundle, type ZObject, defineTrigger } from 'zapier-platform-core';
 import { VendorApiError } from '../../shared/core/errors';
 import type { OperationDeclaration } from '../../shared/core/operation';
-import { NECTIFI_EVENTS, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
+import { NECTIFI_EVENTS, deliveryKey, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
 import { zapierErrors } from '../common/errors';
 import { listPage } from '../common/operations';
 import { runnerFor } from '../common/runner';
@@ -43,7 +43,7 @@ export const newEvent = defineTrigger({
         helpText: 'Only trigger on these events, e.g. guest.created. Leave empty to trigger on every event Nectifi sends.',
       },
     ],
-    perform: (z: ZObject, bundle: Bundle) => zapierErrors(z, async () => verifiedEvents(z, bundle)),
+    perform: (z: ZObject, bundle: Bundle) => zapierErrors(z, async () => await verifiedEvents(z, bundle)),
     performList: (z: ZObject, bundle: Bundle) => zapierErrors(z, async () => recentEvents(z, bundle)),
     sample: SAMPLE,
     outputFields: [
@@ -57,7 +57,10 @@ export const newEvent = defineTrigger({
   },
 });
 
-function verifiedEvents(z: ZObject, bundle: Bundle) {
+/** Deliveries older than this are refused as stale, so a delivery key is remembered twice as long. */
+const TOLERANCE_SECONDS = 300;
+
+async function verifiedEvents(z: ZObject, bundle: Bundle) {
   const settings = webhookSettings(bundle.authData ?? {});
   if (!settings.secret) {
     throw new z.errors.Error(
@@ -73,6 +76,7 @@ function verifiedEvents(z: ZObject, bundle: Bundle) {
     rawBody: raw,
     signature: headerOf(headers, settings.header),
     nowMs: Date.now(),
+    toleranceSeconds: TOLERANCE_SECONDS,
   });
   if (!result.ok) {
     z.console.log(`Nectifi delivery ignored: ${result.reason}`);
@@ -80,8 +84,30 @@ function verifiedEvents(z: ZObject, bundle: Bundle) {
   }
   const { delivery } = result;
   if (!wanted(bundle, delivery.event)) return [];
+  if (!(await firstDelivery(z, deliveryKey(settings.secret, raw)))) {
+    z.console.log('Nectifi delivery ignored: it was already received');
+    return [];
+  }
   const id = headerOf(headers, 'X-Nectifi-Delivery') ?? createHash('sha256').update(raw).digest('hex');
   return [{ id, event: delivery.event, tenant_id: delivery.tenant_id ?? null, timestamp: delivery.timestamp, payload: delivery.payload }];
+}
+
+/**
+ * The replay guard. A hook's perform keeps nothing between two deliveries, but Zapier's cache
+ * (`z.cache`) does: each delivery key is stored for twice the freshness window, with `nx` so that
+ * two copies arriving together cannot both pass. The key is an HMAC under the connection's own
+ * secret, so connections cannot collide. If the cache cannot be reached, the delivery goes through
+ * (its signature and freshness were checked) and the log says so, rather than losing events.
+ */
+async function firstDelivery(z: ZObject, key: string): Promise<boolean> {
+  const cacheKey = `nectifi-delivery:${key}`;
+  try {
+    if ((await z.cache.get(cacheKey)) !== null) return false;
+    return (await z.cache.set(cacheKey, Date.now(), 2 * TOLERANCE_SECONDS, undefined, true)) !== false;
+  } catch (error) {
+    z.console.log(`Nectifi delivery not checked for replays: ${(error as Error).message}`);
+    return true;
+  }
 }
 
 /** Zapier passes the delivery's headers as `Http-<Name>`; matched case-insensitively. */
