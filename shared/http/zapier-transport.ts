@@ -66,8 +66,13 @@ export class ZapierTransport implements Transport {
 export function toTransportError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const { type, code, name } = error as Error & { type?: string; code?: string };
-  if (type === 'request-timeout') return new TransportError('the request timed out', 'timeout', true);
+  // 'body-timeout': the answer started but did not finish in time. node-fetch 2 also ends up here
+  // when the connection is cut mid-body (it notices a cut only on chunked bodies).
+  if (type === 'request-timeout' || type === 'body-timeout') return new TransportError('the request timed out', 'timeout', true);
   if (name === 'AbortError' || type === 'aborted') return new TransportError('the request was aborted', 'aborted', true);
+  // Any other failure of the fetch itself: node-fetch's message names the URL, which may carry
+  // SmartWiFi's api_token, so it never goes out as is (a body timeout once leaked it this way).
+  if (name === 'FetchError' && type !== 'system' && !code) return new TransportError(`the request failed (${type ?? 'fetch error'})`, 'reset', true);
   if (type !== 'system' && !code) return error;
   if (code && NOT_CONNECTED.has(code)) return new TransportError(`could not connect (${code})`, 'connect', false);
   return new TransportError(`the connection failed (${code ?? 'network error'})`, 'reset', true);

@@ -58,12 +58,14 @@ export function matrixRunners(sandbox: Sandbox): Record<Vendor, OperationRunner>
   };
 }
 
-function relativePath(op: OperationDeclaration, runner: OperationRunner, input: Record<string, unknown>, sandbox: Sandbox): string {
+/** The request's path below the vendor's base, as the sandbox's fault filters and counters see it. */
+export function relativePath(op: OperationDeclaration, runner: OperationRunner, input: Record<string, unknown>, sandbox: Sandbox): string {
   const url = new URL(buildRequest(op, runner.connection, runner.prepare(op, input), { includeAuth: false, timeoutMs: 0 }).url);
   return url.pathname.slice(new URL(sandbox.urls[op.vendor]).pathname.length);
 }
 
-function countersFor(sandbox: Sandbox, op: OperationDeclaration, path: string) {
+/** Requests received and changes applied for one operation (at one path), since the last counter reset. */
+export function countersFor(sandbox: Sandbox, op: OperationDeclaration, path: string) {
   const snapshot = sandbox.counters.get();
   const template = (key: string) => key.split(' ').slice(2).join(' ').replace(/\{[^}]*\}/g, '{}');
   const mine = op.path.replace(/\{[^}]*\}/g, '{}');
@@ -135,7 +137,7 @@ export function* cells(faults: FaultKind[] = MATRIX_FAULTS, operations = ALL_OPE
 }
 
 /** What must not change between a clean read and a read that lived through a fault. */
-function fingerprint(value: unknown): string {
+export function fingerprint(value: unknown): string {
   if (Array.isArray(value)) {
     return JSON.stringify(value.map((item) => (item as Record<string, unknown>).id ?? (item as Record<string, unknown>).guesttoken ?? item));
   }
