@@ -53,7 +53,11 @@ export async function pollTimeWindow(
     seen.set(key, time);
     if (previous) fresh.push(item);
   }
-  const keep = [...seen].filter(([, time]) => time >= newest - lookBackMs);
+  // Vendor filters take whole seconds, so the next window starts up to a second before
+  // `newest - lookBackMs`: keep what it can bring back, or those rows are emitted again (property
+  // tests found rows re-emitted on every poll when the first poll's cursor had milliseconds).
+  const keepFrom = Math.floor((newest - lookBackMs) / 1000) * 1000;
+  const keep = [...seen].filter(([, time]) => time >= keepFrom);
   return { items: sortByTime(source, fresh), state: { cursor: newest, seen: keep } };
 }
 

@@ -4,8 +4,10 @@ import type { WindowState } from '../../../nodes/common/polling/time-window';
 export function windowStateEntries(state: unknown, lookBackMs: number): number {
   const { cursor, seen } = state as WindowState;
   if (typeof cursor !== 'number' || !Array.isArray(seen)) throw new Error(`unexpected window state ${JSON.stringify(state).slice(0, 200)}`);
+  // Whole seconds: a window starts at the second of `cursor - lookBack`.
+  const from = Math.floor((cursor - lookBackMs) / 1000) * 1000;
   for (const [key, time] of seen) {
-    if (time < cursor - lookBackMs) throw new Error(`state keeps ${key} (${new Date(time).toISOString()}), older than the look-back of ${new Date(cursor).toISOString()}`);
+    if (time < from) throw new Error(`state keeps ${key} (${new Date(time).toISOString()}), older than the look-back of ${new Date(cursor).toISOString()}`);
   }
   return seen.length;
 }
