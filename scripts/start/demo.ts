@@ -8,6 +8,7 @@ import { buildPackage, installPackage } from './package-install';
 import { N8N_BIN, pinnedN8nVersion } from './paths';
 import { type Log, childEnv, exited, freePort, spawnGuarded, stopGuarded } from './proc';
 import { ensureRuntime } from './runtime';
+import { checkpointDatabase } from './sqlite';
 import {
   type CredentialRef,
   type CredentialType,
@@ -195,7 +196,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const timings = { build, install, n8n: n8nUp, setup: lap() };
     let stopping: Promise<void> | undefined;
     const stop = () => {
-      stopping ??= stopGuarded(child, 40_000).finally(unlock);
+      stopping ??= stopGuarded(child, 40_000)
+        .then(() => (child.exitCode === 0 ? checkpointDatabase(dataDir) : undefined))
+        .catch(() => undefined)
+        .finally(unlock);
       return stopping;
     };
     return {

@@ -18,7 +18,18 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     env[key] = value;
   }
   if (env.NODE_OPTIONS) {
-    const kept = env.NODE_OPTIONS.split(/\s+/).filter((part, i, all) => !/tsx|loader/.test(part) && !/^--(require|import|loader)$/.test(part) && !/^--(require|import|loader)$/.test(all[i - 1] ?? ''));
+    // Drop only tsx's hooks (`--require .../tsx/...`, `--import tsx`), keep anything else the user set.
+    const parts = env.NODE_OPTIONS.split(/\s+/).filter(Boolean);
+    const kept: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const flag = /^--(require|import|loader|experimental-loader)$/.test(parts[i]);
+      const value = flag ? parts[i + 1] ?? '' : parts[i];
+      if (/tsx/.test(value)) {
+        if (flag) i++;
+        continue;
+      }
+      kept.push(parts[i]);
+    }
     if (kept.length) env.NODE_OPTIONS = kept.join(' ');
     else delete env.NODE_OPTIONS;
   }

@@ -5,7 +5,7 @@
  * takes n8n down.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/start/paths';
 import { log, processesUsing, redact, redacted, sqlite, tempDir } from './support';
@@ -103,6 +103,7 @@ test('first start: healthy n8n, login printed; Ctrl-C stops every process and le
     expect(await noneLeft(10_000)).toEqual([]);
 
     const db = join(dataDir, '.n8n', 'database.sqlite');
+    expect(existsSync(`${db}-wal`)).toBe(false); // the write-ahead log was folded in
     expect(await sqlite(db, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     const workflows = await sqlite<{ id: string }>(db, "SELECT id FROM workflow_entity WHERE id LIKE 'vcDemo%' ORDER BY id");
     expect(workflows.map((w) => w.id)).toEqual(['vcDemo1WifiGuest', 'vcDemo2SplashVch', 'vcDemo3NectTopup', 'vcDemo4WifiExprt']);

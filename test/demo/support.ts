@@ -89,20 +89,5 @@ export function processesUsing(dataDir: string): number[] {
   return out;
 }
 
-/** Runs one query on an n8n SQLite database with the runtime's own sqlite3 binding. */
-export function sqlite<T = Record<string, unknown>>(dbFile: string, sql: string): Promise<T[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sqlite3 = require(join(ROOT, 'runtime', 'n8n', 'node_modules', 'sqlite3')) as {
-    Database: new (file: string, mode: number, cb: (err: Error | null) => void) => {
-      all(sql: string, cb: (err: Error | null, rows: T[]) => void): void;
-      close(cb?: (err: Error | null) => void): void;
-    };
-    OPEN_READONLY: number;
-  };
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err);
-      db.all(sql, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows))));
-    });
-  });
-}
+
+export { sqliteAll as sqlite } from '../../scripts/start/sqlite';
