@@ -1,9 +1,15 @@
 import { stopEngineTimers } from '../n8n/support/engine';
 import { recordOutput } from '../n8n/support/record';
+import { recordFigures } from '../support/figures';
 import { deliveryBody, hostileDeliveries, sign, signed, validDelivery } from './support/deliveries';
 import { N8nWebhookEndpoint } from './support/n8n-endpoint';
 
-afterAll(() => stopEngineTimers());
+/** Deliveries tried, for the run's closing figures. */
+const tally = { hostile: 0, refused: 0, replays: 0, replaysEmitted: 0, valid: 0, emitted: 0 };
+afterAll(() => {
+  recordFigures({ kind: 'webhook', name: 'n8n Nectifi Trigger', ...tally });
+  stopEngineTimers();
+});
 
 const replayEntries = (endpoint: N8nWebhookEndpoint) =>
   Object.keys(((endpoint.staticData['node:Nectifi Trigger'] as { replay?: { seen: object } } | undefined)?.replay?.seen ?? {}) as object).length;
@@ -17,6 +23,8 @@ describe('Nectifi Trigger in n8n: what a delivery must be to start the workflow'
     expect(answer.body).toEqual({ error: expect.stringMatching(hostile.reason) });
     expect(answer.emitted).toEqual([]);
     expect(replayEntries(endpoint)).toBe(0);
+    tally.hostile += 1;
+    tally.refused += answer.status >= 400 && answer.emitted.length === 0 ? 1 : 0;
   });
 
   test.each([
@@ -26,6 +34,8 @@ describe('Nectifi Trigger in n8n: what a delivery must be to start the workflow'
     const endpoint = new N8nWebhookEndpoint();
     const delivery = validDelivery(prefix);
     const answer = await endpoint.deliver(delivery.body, delivery.headers);
+    tally.valid += 1;
+    tally.emitted += answer.emitted.length;
     expect(answer.status).toBe(200);
     expect(answer.emitted.map((item) => item.json)).toEqual([
       expect.objectContaining({ event: 'guest.created', payload: JSON.parse(delivery.body).payload, delivery_id: delivery.headers['X-Nectifi-Delivery'] }),
@@ -47,6 +57,8 @@ describe('Nectifi Trigger in n8n: a delivery starts the workflow exactly once', 
     recordOutput(answers.map((a) => a.body));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(answers.map((a) => a.emitted.length)).toEqual([1, 0, 0, 0]);
+    tally.replays += 3;
+    tally.replaysEmitted += answers.slice(1).reduce((sum, a) => sum + a.emitted.length, 0);
     expect(answers[1].body).toEqual({ received: true, ignored: 'this delivery was already received' });
   });
 

@@ -1,4 +1,5 @@
 import { type ZapierHarness, startZapierHarness } from '../zapier/support/harness';
+import { recordFigures } from '../support/figures';
 import { type Delivery, hostileDeliveries, sign, validDelivery } from './support/deliveries';
 
 let h: ZapierHarness;
@@ -8,7 +9,10 @@ beforeAll(async () => {
   h = await startZapierHarness('nectifi');
   authData = { apiKey: h.sandbox.keys.nectifi.full, baseUrl: h.sandbox.urls.nectifi, allowHttp: 'true', webhookSecret: h.sandbox.keys.nectifi.webhookSecret };
 });
+/** Deliveries tried, for the run's closing figures. */
+const tally = { hostile: 0, refused: 0, replays: 0, replaysEmitted: 0, valid: 0, emitted: 0 };
 afterAll(async () => {
+  recordFigures({ kind: 'webhook', name: 'Zapier Nectifi New Event', ...tally });
   await h?.close();
 });
 
@@ -44,7 +48,10 @@ function safeJson(text: string): unknown {
 // whether the Zap runs, i.e. what perform returns.
 describe('Nectifi New Event in Zapier: what a delivery must be to run the Zap', () => {
   test.each(hostileDeliveries().map((hostile) => [hostile.name, hostile] as const))('%s runs nothing, and the log says why', async (_name, hostile) => {
-    expect(await deliver(hostile.delivery)).toEqual([]);
+    const events = await deliver(hostile.delivery);
+    tally.hostile += 1;
+    tally.refused += events.length === 0 ? 1 : 0;
+    expect(events).toEqual([]);
     expect(lastConsoleLine()).toMatch(new RegExp(`^Nectifi delivery ignored: .*${hostile.reason.source}`));
   });
 
@@ -54,6 +61,8 @@ describe('Nectifi New Event in Zapier: what a delivery must be to run the Zap', 
   ])('a valid delivery signed %s runs the Zap once', async (_name, prefix) => {
     const delivery = validDelivery(prefix);
     const events = await deliver(delivery);
+    tally.valid += 1;
+    tally.emitted += events.length;
     expect(events).toEqual([expect.objectContaining({ event: 'guest.created', payload: JSON.parse(delivery.body).payload, id: delivery.headers['X-Nectifi-Delivery'] })]);
   });
 });
@@ -67,6 +76,8 @@ describe('Nectifi New Event in Zapier: a delivery runs the Zap exactly once', ()
     counts.push((await deliver({ body: delivery.body, headers: { ...delivery.headers, 'X-Nectifi-Delivery': 'another-id' } })).length);
     counts.push((await deliver({ body: delivery.body, headers: { ...delivery.headers, 'X-Nectifi-Signature': sign(delivery.body, undefined, false) } })).length);
     expect(counts).toEqual([1, 0, 0, 0]);
+    tally.replays += 3;
+    tally.replaysEmitted += counts[1] + counts[2] + counts[3];
     expect(lastConsoleLine()).toMatch(/^Nectifi delivery ignored: it was already received/);
   });
 

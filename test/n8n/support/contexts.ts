@@ -11,6 +11,7 @@ import type {
   WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
+import { scanForSecrets } from '../../support/secret-scan';
 import { type CredentialStore, additionalDataFor, nodeTypes } from './engine';
 
 export function workflowOf(nodes: INode[], staticData?: IDataObject): Workflow {
@@ -25,6 +26,7 @@ export function nodeTypeOf(node: INode): INodeType {
 export async function poll(workflow: Workflow, node: INode, store: CredentialStore, mode: WorkflowExecuteMode = 'trigger') {
   const context = new PollContext(workflow, node, additionalDataFor(store), mode, 'activate');
   const result = await nodeTypeOf(node).poll!.call(context);
+  scanForSecrets('n8n poll', result);
   return result ? result[0].map((item) => item.json) : null;
 }
 
@@ -79,6 +81,7 @@ export async function deliverWebhook(node: INode, store: CredentialStore, rawBod
   };
   const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
   const result: IWebhookResponseData = await nodeTypeOf(node).webhook!.call(context);
+  scanForSecrets('n8n webhook answer', { body, result });
   if (result.noWebhookResponse) return { status, body, emitted: [] };
   const emitted = result.workflowData?.[0] ?? [];
   return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' }, emitted };

@@ -13,6 +13,7 @@ import type {
   WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
+import { scanForSecrets } from '../../support/secret-scan';
 import { ITEMS_NODE_TYPE, PACKAGE_NAME, TestNodeTypes, loadPackageCredentials } from './node-types';
 
 export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
@@ -171,6 +172,8 @@ export async function runWorkflow(
   const additionalData = additionalDataFor(store, executionId);
   additionalData.hooks = new ExecutionLifecycleHooks(mode, executionId, { id: 'test-workflow', nodes, connections } as never);
   const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode: nodes[0] });
+  // Everything the execution shows (every node's output and error) goes through the secret scan.
+  scanForSecrets('n8n execution', run.data.resultData);
   const runData = run.data.resultData.runData;
   return {
     run,

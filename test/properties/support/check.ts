@@ -1,7 +1,5 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { ERROR_LOG_DIR } from '../../support/errors';
+import { recordFigures as record } from '../../support/figures';
 import { type RunFigures, type TriggerSpec, runOnce, runPlan } from './scenario';
 import type { World } from './world';
 
@@ -12,6 +10,7 @@ export const PROPERTY_TIMEOUT_MS = 600_000;
 
 export interface TriggerFigures {
   trigger: string;
+  seed?: number;
   runs: number;
   polls: number;
   failedPolls: number;
@@ -27,14 +26,23 @@ export interface TriggerFigures {
   maxStateEntries: number;
 }
 
-const FIGURES_FILE = join(ERROR_LOG_DIR, 'figures-triggers.jsonl');
-
 function describe(figures: RunFigures): string {
   const v = figures.verdict;
   const list = (name: string, keys: string[]) => (keys.length ? `${name}: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ` (+${keys.length - 5})` : ''}` : '');
   return [list('lost', v.lost), list('duplicated', v.duplicated), list('emitted though filtered out', v.unwatched), list('emitted though older than the trigger', v.preExisting)]
     .filter(Boolean)
     .join('; ');
+}
+
+/**
+ * A pinned PROPERTY_SEED (CI pins one) gives each trigger its own seed from it, so that two triggers
+ * with alike options do not run the very same plans. Unset, fast-check picks a fresh seed.
+ */
+function seedFor(title: string): number | undefined {
+  if (!process.env.PROPERTY_SEED) return undefined;
+  let hash = 0;
+  for (const char of title) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return (Number(process.env.PROPERTY_SEED) ^ hash) | 0;
 }
 
 /**
@@ -58,7 +66,7 @@ export async function checkTrigger<C>(spec: TriggerSpec<C>, world: World, runs =
     maxStateBytes: 0,
     maxStateEntries: 0,
   };
-  await fc.assert(
+  const details = await fc.check(
     fc.asyncProperty(runPlan(spec), async (plan) => {
       const figures = await runOnce(spec, world, plan);
       const v = figures.verdict;
@@ -79,18 +87,21 @@ export async function checkTrigger<C>(spec: TriggerSpec<C>, world: World, runs =
       const problem = describe(figures);
       if (problem) throw new Error(`${spec.title}: ${problem}`);
     }),
-    { numRuns: runs, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined, endOnFailure: Boolean(process.env.PROPERTY_NO_SHRINK) },
+    { numRuns: runs, seed: seedFor(spec.title), endOnFailure: Boolean(process.env.PROPERTY_NO_SHRINK) },
   );
+  // The same PROPERTY_SEED replays the same runs.
+  totals.seed = details.seed;
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${spec.title}: property failed (seed ${details.seed})`);
   return totals;
 }
 
-/** Kept in test-output/ so that the run's closing summary can add them up. */
+/** Kept in test-output/ so that the run's closing summary can add them up, and printed. */
 export function recordFigures(figures: TriggerFigures): void {
-  mkdirSync(ERROR_LOG_DIR, { recursive: true });
-  appendFileSync(FIGURES_FILE, `${JSON.stringify(figures)}\n`);
-  const { trigger, runs, polls, requests, failedPolls, itemsChecked, required, lost, duplicated, preExisting, maxStateEntries, maxStateBytes } = figures;
+  const { trigger: name, ...counts } = figures;
+  record({ kind: 'trigger', name, ...counts });
+  const { trigger, seed, runs, polls, requests, failedPolls, itemsChecked, required, lost, duplicated, preExisting, maxStateEntries, maxStateBytes } = figures;
   console.log(
-    `${trigger}: ${runs} runs, ${polls} polls (${failedPolls} failed by a fault, n8n keeps the state), ${requests} requests, ` +
+    `${trigger} (seed ${seed}): ${runs} runs, ${polls} polls (${failedPolls} failed by a fault, n8n keeps the state), ${requests} requests, ` +
       `${itemsChecked} items checked (${required} due), ${lost} lost, ${duplicated} duplicated, ${preExisting} older rows emitted, ` +
       `max state ${maxStateEntries} entries / ${maxStateBytes} bytes`,
   );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { PollEvent } from '../../../nodes/common/polling/poll-event';
+import { VendorApiError } from '../../../shared/core/errors';
 import type { Vendor } from '../../../shared/core/operation';
 import type { FaultKind } from '../../sandbox';
 import { recordError } from '../../support/errors';
@@ -168,24 +169,25 @@ export async function runOnce<C>(spec: TriggerSpec<C>, world: World, plan: RunPl
     if (injected?.afterResponses === 0) injectFault();
     ledger.startPoll();
     figures.polls += 1;
+    let result: Awaited<ReturnType<PollEvent['poll']>>;
     try {
-      const previous = saved === undefined ? undefined : JSON.parse(saved);
-      const { items, state } = await spec.event.poll(ctx, runner, previous, at.machineMs);
-      saved = JSON.stringify(state);
-      figures.maxStateBytes = Math.max(figures.maxStateBytes, saved.length);
-      figures.maxStateEntries = Math.max(figures.maxStateEntries, spec.stateEntries(plan.config, JSON.parse(saved)));
-      ledger.endPoll(at, items.map((item) => spec.keyOf(item)));
+      result = await spec.event.poll(ctx, runner, saved === undefined ? undefined : JSON.parse(saved), at.machineMs);
     } catch (error) {
       // Only a fault that outlasts the retries may fail a poll; n8n then keeps the old state.
-      if (!injected || injected.times === 1) throw error;
+      if (!injected || injected.times === 1 || !(error instanceof VendorApiError)) throw error;
       recordError(error);
       figures.failedPolls += 1;
       ledger.endPoll(at, null);
+      return;
     } finally {
       figures.requests += world.transport.requests;
       world.transport.afterResponse = null;
       world.sandbox.faults.clear();
     }
+    saved = JSON.stringify(result.state);
+    figures.maxStateBytes = Math.max(figures.maxStateBytes, saved.length);
+    figures.maxStateEntries = Math.max(figures.maxStateEntries, spec.stateEntries(plan.config, JSON.parse(saved)));
+    ledger.endPoll(at, result.items.map((item) => spec.keyOf(item)));
   };
 
   await poll();

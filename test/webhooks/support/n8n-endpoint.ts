@@ -3,6 +3,7 @@ import type { IDataObject, INode, INodeExecutionData, IWebhookData, IWebhookResp
 import { Workflow } from 'n8n-workflow';
 import { type CredentialStore, additionalDataFor, nodeTypes, packageNode } from '../../n8n/support/engine';
 import { NECTIFI_KEYS } from '../../sandbox/keys';
+import { scanForSecrets } from '../../support/secret-scan';
 
 export interface WebhookAnswer {
   status: number;
@@ -85,6 +86,7 @@ export class N8nWebhookEndpoint {
     const context = new WebhookContext(workflow, this.node, additionalData, 'webhook', webhookData, [], null);
     const result: IWebhookResponseData = await nodeType.webhook!.call(context);
     this.storedStaticData = JSON.stringify(workflow.staticData);
+    scanForSecrets('n8n webhook answer', { status, body, result, staticData: this.storedStaticData });
     if (result.noWebhookResponse) return { status, body, emitted: [] };
     return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' }, emitted: result.workflowData?.[0] ?? [] };
   }

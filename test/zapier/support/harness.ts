@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAppTester } from 'zapier-platform-core';
 import { buildZapierApp, type ZapierApp } from '../../../scripts/zapier-build';
 import { type Sandbox, startSandbox } from '../../sandbox';
+import { scanForSecrets } from '../../support/secret-scan';
 import { type LogSink, startLogSink } from './log-sink';
 import { sandboxSecrets, secretsIn } from './secrets';
 
@@ -57,6 +58,8 @@ export async function startZapierHarness(appName: ZapierApp): Promise<ZapierHarn
     },
     leakedSecrets: () => secretsIn([...errors, logs.text()].join('\n'), sandboxSecrets(sandbox)),
     async close() {
+      // Everything Zapier would have stored for these runs (logs, errors) goes through the secret scan.
+      scanForSecrets('zapier log stream and errors', [logs.text(), ...errors].join('\n'));
       await logs.close();
       await sandbox.close();
     },
