@@ -19,10 +19,11 @@ let page: Page;
 const dataDir = tempDir('venue-connectors-browser-');
 const profileDir = tempDir('venue-connectors-chromium-');
 
-async function screenshot(name: string): Promise<void> {
+/** Into test-output/demo/; the README's (`forDocs`) also into docs/ with UPDATE_SCREENSHOTS=1. */
+async function screenshot(name: string, forDocs = false): Promise<void> {
   const file = outputPath(`screenshot-${name}.png`);
   await page.screenshot({ path: file });
-  if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(ROOT, 'docs', `screenshot-${name}.png`));
+  if (forDocs && process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(ROOT, 'docs', `screenshot-${name}.png`));
 }
 
 beforeAll(async () => {
@@ -76,7 +77,7 @@ test('log in, open demo 2, the voucher node lists the sandbox venues in the Venu
       if (shown.length >= venues.length) break;
     }
     expect(shown).toEqual(venues);
-    await screenshot('demo-2-venue-dropdown');
+    await screenshot('demo-2-venue-dropdown', true);
     await page.keyboard.press('Escape');
   });
 });
@@ -95,7 +96,7 @@ test('run demo 1 from the editor: guests created, welcome emails sent, and the a
     const sent = page.locator('[data-test-id=canvas-node][data-node-name="Send welcome email"] [data-test-id=canvas-node-status-success]');
     await sent.waitFor({ state: 'visible', timeout: 120_000 });
     await page.waitForTimeout(500);
-    await screenshot('demo-1-after-run');
+    await screenshot('demo-1-after-run', true);
     expect(sandbox.state.nectifi.emails.size).toBeGreaterThan(emailsBefore);
     // Every guest created made the sandbox send a signed guest.created to demo 3, active in n8n.
     const created = (sandbox.counters.get().applied['nectifi POST /crm/guests'] ?? 0) - guestsBefore;
