@@ -5,6 +5,7 @@ import { PROPERTY_TIMEOUT_MS, checkTrigger, recordFigures } from './support/chec
 import type { InsertedRow, PollTime } from './support/ledger';
 import type { TriggerSpec } from './support/scenario';
 import { World } from './support/world';
+import { spacedUtc } from '../../nodes/common/polling/vendor-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -12,6 +13,8 @@ const DAY = 24 * HOUR;
 const event = SMARTWIFI_POLL_EVENTS.find((e) => e.value === 'newGuestPlan')!;
 /** The trigger's own identity of a plan (it has no id). */
 const planKey = (item: Record<string, unknown>) => [item.token, item.macaddress, item.guest_plan_start, item.guest_plan_name].map(String).join('|');
+/** The sandbox's default plan name when none is given. */
+const PLAN_NAME = 'Day Pass';
 const DURATIONS = [2 * MINUTE, 30 * MINUTE, HOUR, 6 * HOUR, DAY, 3 * DAY];
 
 interface Options {
@@ -37,6 +40,8 @@ function mustEmit({ planState, lookBackMinutes }: Options, row: InsertedRow, lat
 }
 
 let guestCursor = 0;
+/** Keys of the plans inserted so far (`token|mac|start|name`). */
+const inserted = new Set<string>();
 
 const newGuestPlan: TriggerSpec<Options> = {
   title: 'SmartWiFi new guest plan',
@@ -52,11 +57,19 @@ const newGuestPlan: TriggerSpec<Options> = {
   // Plan starts have whole seconds: one plan per second per guest keeps two plans apart.
   rowSpacingMs: 1_000,
   insert(world, _options, row, at) {
-    const guests = world.sandbox.state.smartwifi.guests.size;
-    guestCursor = (guestCursor % guests) + 1;
+    const st = world.sandbox.state.smartwifi;
     const start = Math.floor(at / 1000) * 1000;
+    // A plan has no id: the same guest starting the same plan in the same second is the same row to
+    // anyone reading the list. A late row could land on an earlier one's second: take another guest.
+    const keyOf = (guestId: number) => {
+      const guest = st.guests.get(guestId)!;
+      return planKey({ token: guest.token, macaddress: guest.macaddress, guest_plan_start: spacedUtc(start), guest_plan_name: PLAN_NAME });
+    };
+    do guestCursor = (guestCursor % st.guests.size) + 1;
+    while (inserted.has(keyOf(guestCursor)));
     const expires = start + DURATIONS[row.variant % DURATIONS.length];
     const made = world.sandbox.insert.smartwifiGuestPlan({ guest_id: guestCursor, guest_plan_start: start, guest_plan_expire: expires });
+    inserted.add(planKey(made));
     return { key: planKey(made), timeMs: start, expiresMs: expires, watched: true };
   },
   keyOf: planKey,

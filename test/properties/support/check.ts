@@ -91,7 +91,7 @@ export async function checkTrigger<C>(spec: TriggerSpec<C>, world: World, runs =
   );
   // The same PROPERTY_SEED replays the same runs.
   totals.seed = details.seed;
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${spec.title}: property failed (seed ${details.seed})`);
+  if (details.failed) throw new Error(`${String(details.errorInstance)}\n${fc.defaultReportMessage(details) ?? `seed ${details.seed}`}`);
   return totals;
 }
 

@@ -120,7 +120,7 @@ export function runPlan<C>(spec: TriggerSpec<C>): fc.Arbitrary<RunPlan<C>> {
       config: fc.constant(config),
       skewMs: fc.integer({ min: -spec.maxSkewMs(config), max: spec.maxSkewMs(config) }),
       pauseMs: fc.integer({ min: MINUTE, max: 24 * 60 * MINUTE }),
-      steps: fc.array(step, { minLength: 2, maxLength: 10 }),
+      steps: fc.array(step, { minLength: 2, maxLength: 8 }),
     }),
   );
 }
