@@ -3,27 +3,14 @@ import { buildRequest } from '../../shared/client/build-request';
 import type { OperationRunner } from '../../shared/client/runner';
 import { VendorApiError } from '../../shared/core/errors';
 import type { OperationDeclaration, Vendor } from '../../shared/core/operation';
-import type { FaultKind, Sandbox } from '../sandbox';
+import { FAULT_KINDS, type FaultKind, type Sandbox } from '../sandbox';
 import { recordError } from '../support/errors';
 import { runnerFor } from '../support/runners';
 import { sandboxCredentials } from '../support/sandbox';
 import { freshInput } from './fixtures';
 
-export const MATRIX_FAULTS: FaultKind[] = [
-  'rate-limit',
-  'rate-limit-reset',
-  'quota-exceeded',
-  'status-500',
-  'status-502',
-  'status-503',
-  'reset-before',
-  'reset-after',
-  'timeout',
-  'malformed-json',
-  'html-error',
-  'truncated-body',
-  'slow-body',
-];
+/** Every fault the sandbox can inject, in the order of its own list. */
+export const MATRIX_FAULTS: FaultKind[] = [...FAULT_KINDS];
 
 /** Faults that only one vendor's API produces. */
 const VENDOR_ONLY: Partial<Record<FaultKind, Vendor>> = { 'rate-limit-reset': 'anykrowd', 'quota-exceeded': 'nectifi' };
