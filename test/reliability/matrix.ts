@@ -125,8 +125,18 @@ export function* cells(faults: FaultKind[] = MATRIX_FAULTS, operations = ALL_OPE
 
 /** What must not change between a clean read and a read that lived through a fault. */
 export function fingerprint(value: unknown): string {
-  if (Array.isArray(value)) {
-    return JSON.stringify(value.map((item) => (item as Record<string, unknown>).id ?? (item as Record<string, unknown>).guesttoken ?? item));
-  }
+  if (Array.isArray(value)) return JSON.stringify(value.map(identityOf));
   return JSON.stringify(value && typeof value === 'object' ? Object.keys(value).sort() : value);
+}
+
+/**
+ * Rows are compared by identity, not by every field: live guests carry `duration_seconds`, which ticks
+ * between the clean read and a retried one, so a whole-row comparison fails whenever a retry crosses a second.
+ */
+const IDENTITY_FIELDS = ['id', 'guesttoken', 'session_id'] as const;
+
+function identityOf(item: unknown): unknown {
+  const row = item as Record<string, unknown>;
+  for (const field of IDENTITY_FIELDS) if (row?.[field] !== undefined) return row[field];
+  return item;
 }
