@@ -7,7 +7,7 @@ import { type AttemptResult, DEFAULT_RETRY, type RetryOptions, backoffDelay, dec
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
 import { buildRequest } from './build-request';
-import { type DriftReporter, checkOutput, decodeBody, itemsOf } from './decode';
+import { type Decoded, type DriftReporter, checkOutput, decodeBody, itemsOf } from './decode';
 import { defaultTransport } from './default-transport';
 import { describeFailure } from './failure-message';
 import { validateInput } from './validate-input';
@@ -80,12 +80,11 @@ export class OperationRunner {
     });
     for (let attempt = 1; ; attempt++) {
       await this.limiter?.acquire();
-      const result = await this.attempt(request);
-      if (result.kind === 'response' && result.readable && result.response.status < 300) {
-        const decoded = decodeBody(result.response);
-        return { body: this.profile.unwrap(decoded.ok ? decoded.body : null), response: result.response, request };
+      const { result, decoded } = await this.attempt(request);
+      if (result.kind === 'response' && decoded?.ok && result.response.status < 300) {
+        return { body: this.profile.unwrap(decoded.body), response: result.response, request };
       }
-      const failure = this.failureOf(op, request, result, attempt);
+      const failure = this.failureOf(op, request, result, decoded, attempt);
       if (!failure.retry) throw failure.error;
       const delay = backoffDelay(attempt, this.retry, failure.vendorDelay);
       if (failure.vendorDelay !== undefined && failure.vendorDelay > this.retry.maxRetryAfterMs) throw failure.error;
@@ -109,19 +108,20 @@ export class OperationRunner {
     return items.map((item) => checkOutput(op, item, this.reportDrift));
   }
 
-  private async attempt(request: HttpRequest): Promise<AttemptResult> {
+  /** One request; the body is decoded here, once, for both the success path and the error message. */
+  private async attempt(request: HttpRequest): Promise<{ result: AttemptResult; decoded?: Decoded }> {
     try {
       const response = await this.transport.send(request);
-      return { kind: 'response', response, readable: decodeBody(response).ok };
+      const decoded = decodeBody(response);
+      return { result: { kind: 'response', response, readable: decoded.ok }, decoded };
     } catch (error) {
-      if (error instanceof TransportError) return { kind: 'transport', error };
+      if (error instanceof TransportError) return { result: { kind: 'transport', error } };
       throw error;
     }
   }
 
-  private failureOf(op: OperationDeclaration, request: HttpRequest, result: AttemptResult, attempt: number) {
+  private failureOf(op: OperationDeclaration, request: HttpRequest, result: AttemptResult, body: Decoded | undefined, attempt: number) {
     const status = result.kind === 'response' ? result.response.status : null;
-    const body = result.kind === 'response' ? decodeBody(result.response) : undefined;
     const vendorMessage = body?.ok ? this.profile.errorMessage(body.body) : undefined;
     const vendorRetryable = status === null || this.profile.isRetryable(status, vendorMessage);
     const decision = decideRetry(result, op.safety, vendorRetryable);
