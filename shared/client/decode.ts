@@ -1,6 +1,7 @@
 import type { z } from 'zod/v4';
 import type { OperationDeclaration } from '../core/operation';
 import type { HttpResponse } from '../http/transport';
+import { shapeGuardFor } from './shape-guard';
 
 export type Decoded = { ok: true; body: unknown } | { ok: false; reason: string };
 
@@ -45,7 +46,9 @@ export type DriftReporter = (drift: SchemaDrift) => void;
  * vendors change responses without notice, and a workflow should not stop for it.
  */
 export function checkOutput(op: OperationDeclaration, value: unknown, report: DriftReporter): unknown {
-  const result = (op.output as z.ZodType).safeParse(value);
+  const schema = op.output as z.ZodType;
+  if (shapeGuardFor(schema)?.(value)) return value;
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   report({
     operation: op.id,
