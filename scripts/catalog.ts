@@ -2,6 +2,12 @@
 import { ALL_OPERATIONS } from '../shared/catalog';
 import { platformCoverage } from './platform-coverage';
 
+// `npm run -s catalog | head` closes the pipe early: stop quietly, as other line-printing tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 for (const op of ALL_OPERATIONS) {
   const coverage = platformCoverage(op);
   const line = {
