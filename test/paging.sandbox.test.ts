@@ -77,6 +77,35 @@ describe('paging iterators against the sandbox', () => {
     expect(connections.every((c) => c.date >= from && c.date < `${to}T99`)).toBe(true);
   });
 
+  it('starts with a smaller first page, then full pages (offset paging)', async () => {
+    const runner = runnerFor('nectifi', sandboxCredentials(sandbox));
+    const first = await runner.send(op('nectifi.listGuests'), runner.prepare(op('nectifi.listGuests'), { limit: 1 }));
+    const total = (first.body as { total: number }).total;
+    sandbox.counters.reset();
+    const guests = await collect(paginate(runner, op('nectifi.listGuests'), {}, { firstPageSize: 50 }));
+    expect(new Set(guests.map((guest) => guest.id)).size).toBe(total);
+    expect(requests('nectifi GET /crm/guests')).toBe(1 + Math.ceil((total - 50 + 1) / 200));
+  });
+
+  it('starts with a smaller first page, then full pages from page 1, each transaction once while new ones arrive', async () => {
+    const walletId = sandbox.keys.anykrowd.walletId;
+    const list = op('anykrowd.listWalletTransactions');
+    const before = await collect(paginate(runnerFor('anykrowd', sandboxCredentials(sandbox)), list, { id: walletId }));
+    sandbox.counters.reset();
+    const limits: string[] = [];
+    const arriving = transportWithHook((request) => {
+      limits.push(new URL(request.url).searchParams.get('limit') ?? '');
+      sandbox.insert.anykrowdTransaction(walletId);
+    });
+    const runner = runnerFor('anykrowd', sandboxCredentials(sandbox), { transport: arriving });
+    const walked = await collect(paginate(runner, list, { id: walletId, limit: 10 }, { firstPageSize: 4 }));
+    const nanoids = walked.map((t) => t.nanoid);
+    expect(new Set(nanoids).size).toBe(nanoids.length);
+    expect(nanoids).toEqual(expect.arrayContaining(before.map((t) => t.nanoid)));
+    expect(limits.slice(0, 3)).toEqual(['4', '10', '10']);
+    expect(new Set(limits.slice(1))).toEqual(new Set(['10']));
+  });
+
   it('stops fetching as soon as the caller has enough (one page in memory at a time)', async () => {
     const runner = runnerFor('nectifi', sandboxCredentials(sandbox));
     const guests = await collect(paginate(runner, op('nectifi.listGuests'), { limit: 20 }, { maxItems: 45 }));

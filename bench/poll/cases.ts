@@ -44,6 +44,10 @@ export interface PollCase {
 }
 
 const newestFirst = (k: number, page: number) => Math.ceil(k / page) + 1;
+/** A first page of 50 (holds the cursor when k < 50), then full pages by offset: ⌈k/page⌉+1 or better. */
+const rampedByOffset = (k: number, full: number) => (k < 50 ? 1 : 1 + Math.ceil((k + 1 - 50) / full));
+/** A first page of 50, then full pages by number from page 1 (which repeats the first page). */
+const rampedByPage = (k: number, full: number) => (k < 50 ? 1 : 2 + Math.floor(k / full));
 
 /** The IPollFunctions a trigger event's `poll` uses: node parameters, with n8n's defaults. */
 function pollContext(parameters: Record<string, unknown>): IPollFunctions {
@@ -139,20 +143,20 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
       platform: 'n8n',
       name: 'Nectifi New Guest',
       vendor: 'nectifi',
-      strategy: 'newest-first, id cursor, pages of 50',
+      strategy: 'newest-first, id cursor, first page 50, then pages of 200',
       insert: insert('nectifiGuest'),
-      expected: (k) => newestFirst(k, 50),
-      expectedText: '⌈k/50⌉+1',
+      expected: (k) => rampedByOffset(k, 200),
+      expectedText: 'k<50: 1, else 1+⌈(k−49)/200⌉',
       create: async (_sb, c) => n8nPoller(event(NECTIFI_POLL_EVENTS, 'newGuest'), runner('nectifi', c, transport), { event: 'newGuest' }),
     },
     {
       platform: 'n8n',
       name: 'Nectifi New WiFi Session',
       vendor: 'nectifi',
-      strategy: 'newest-first, id cursor, pages of 50',
+      strategy: 'newest-first, id cursor, first page 50, then pages of 200',
       insert: insert('nectifiSession'),
-      expected: (k) => newestFirst(k, 50),
-      expectedText: '⌈k/50⌉+1',
+      expected: (k) => rampedByOffset(k, 200),
+      expectedText: 'k<50: 1, else 1+⌈(k−49)/200⌉',
       create: async (_sb, c) =>
         n8nPoller(event(NECTIFI_POLL_EVENTS, 'newSession'), runner('nectifi', c, transport), { event: 'newSession', locationId: { __rl: true, mode: 'list', value: '' } }),
     },
@@ -217,10 +221,10 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
       platform: 'n8n',
       name: 'anykrowd New Wallet Transaction',
       vendor: 'anykrowd',
-      strategy: 'newest-first, id cursor per wallet, pages of 50',
+      strategy: 'newest-first, id cursor per wallet, first page 50, then pages of 100 from page 1',
       insert: (sb, k) => sb.insert('anykrowdTransaction', k, sb.keys.anykrowd.walletId),
-      expected: (k) => newestFirst(k, 50),
-      expectedText: '⌈k/50⌉+1',
+      expected: (k) => rampedByPage(k, 100),
+      expectedText: 'k<50: 1, else ⌊k/100⌋+2',
       create: async (sb, c) =>
         n8nPoller(event(ANYKROWD_POLL_EVENTS, 'newWalletTransaction'), runner('anykrowd', c, transport), {
           event: 'newWalletTransaction',

@@ -4,6 +4,11 @@ import type { CallOptions, OperationRunner } from './runner';
 export interface IterateOptions extends CallOptions {
   /** Stop after this many items. */
   maxItems?: number;
+  /**
+   * A smaller first page, then full pages: a poll usually finds all that is new on the first page,
+   * and when many items are new, full pages keep the request count near ⌈k/page⌉.
+   */
+  firstPageSize?: number;
 }
 
 /**
@@ -18,7 +23,7 @@ export async function* paginate(
 ): AsyncGenerator<unknown> {
   const valid = runner.prepare(op, input, options);
   let remaining = options.maxItems ?? Infinity;
-  for await (const page of pages(runner, op, op.paging, valid)) {
+  for await (const page of pages(runner, op, op.paging, valid, options.firstPageSize)) {
     for (const item of page) {
       if (remaining-- <= 0) return;
       yield item;
@@ -32,6 +37,7 @@ async function* pages(
   op: OperationDeclaration,
   paging: Paging,
   valid: Record<string, unknown>,
+  firstPageSize?: number,
 ): AsyncGenerator<unknown[]> {
   switch (paging.style) {
     case 'none': {
@@ -41,29 +47,38 @@ async function* pages(
     }
     case 'offset': {
       const limit = (valid[paging.limitParam] as number | undefined) ?? paging.maxLimit;
+      let pageLimit = Math.min(firstPageSize ?? limit, limit);
       let offset = (valid[paging.offsetParam] as number | undefined) ?? 0;
       // Newest first: rows added while we walk push earlier rows onto the next page. Those
       // repeats are dropped by id against the previous page, so memory stays at one page.
       let previousIds = new Set<unknown>();
       for (;;) {
-        const { body } = await runner.send(op, valid, { [paging.limitParam]: limit, [paging.offsetParam]: offset });
+        const { body } = await runner.send(op, valid, { [paging.limitParam]: pageLimit, [paging.offsetParam]: offset });
         const items = runner.itemsFrom(op, body);
         const fresh = items.filter((item) => !previousIds.has(idOf(item)));
         if (fresh.length > 0) yield fresh;
-        if (items.length < limit) return;
-        previousIds = new Set(items.map(idOf).filter((id) => id !== undefined));
+        if (items.length < pageLimit) return;
+        previousIds = idsOf(items);
         offset += items.length;
+        pageLimit = limit;
       }
     }
     case 'page': {
       const size = (valid[paging.sizeParam] as number | undefined) ?? paging.maxSize;
       let page = (valid[paging.pageParam] as number | undefined) ?? 1;
+      // Page numbers count in pages of one size, so a smaller first page only works from page 1:
+      // page 1 of the full size then repeats it, and those repeats are dropped by id.
+      let pageSize = page === 1 ? Math.min(firstPageSize ?? size, size) : size;
+      let previousIds = new Set<unknown>();
       for (;;) {
-        const { body } = await runner.send(op, valid, { [paging.pageParam]: page, [paging.sizeParam]: size });
+        const { body } = await runner.send(op, valid, { [paging.pageParam]: page, [paging.sizeParam]: pageSize });
         const items = runner.itemsFrom(op, body);
-        if (items.length > 0) yield items;
-        if (!hasNextPage(body, page, size, items.length)) return;
-        page += 1;
+        const fresh = items.filter((item) => !previousIds.has(idOf(item)));
+        if (fresh.length > 0) yield fresh;
+        if (!hasNextPage(body, page, pageSize, items.length)) return;
+        previousIds = idsOf(items);
+        if (pageSize < size) pageSize = size;
+        else page += 1;
       }
     }
     case 'window': {
@@ -93,6 +108,10 @@ async function* pages(
 
 function idOf(item: unknown): unknown {
   return item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+}
+
+function idsOf(items: unknown[]): Set<unknown> {
+  return new Set(items.map(idOf).filter((id) => id !== undefined));
 }
 
 /** Laravel's `meta.last_page` / `last_page`, or `links.next` / `next_page_url`, else a full page. */

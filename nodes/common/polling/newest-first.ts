@@ -3,8 +3,8 @@ import { paginate } from '../../../shared/client/paginate';
 import type { OperationRunner } from '../../../shared/client/runner';
 import type { OperationDeclaration } from '../../../shared/core/operation';
 
-/** Pages are small: a poll normally finds its new items on the first page. */
-const PAGE_SIZE = 50;
+/** The first page is small (a poll normally finds its new items on it); later pages are full. */
+const FIRST_PAGE_SIZE = 50;
 
 export interface NewestFirstPoll {
   items: IDataObject[];
@@ -41,7 +41,7 @@ export async function pollNewestFirst(
   const seen = new Set<number>();
   const items: IDataObject[] = [];
   let highest = cursor;
-  for await (const item of paginate(runner, op, withPageSize(op, input, PAGE_SIZE))) {
+  for await (const item of paginate(runner, op, input, { firstPageSize: FIRST_PAGE_SIZE })) {
     const id = idOf(item);
     if (!Number.isFinite(id)) continue;
     if (id <= cursor) break;
