@@ -1,5 +1,6 @@
 import { ALL_OPERATIONS } from '../shared/catalog';
-import { nextSpan, paginate } from '../shared/client/paginate';
+import { paginate } from '../shared/client/paginate';
+import { WINDOW_TARGET_ITEMS, firstWindow, nextWindow } from '../shared/client/window-sizing';
 import type { OperationDeclaration } from '../shared/core/operation';
 import { UndiciTransport } from '../shared/http/undici-transport';
 import type { HttpRequest, Transport } from '../shared/http/transport';
@@ -116,15 +117,37 @@ describe('paging iterators against the sandbox', () => {
 
 describe('window sizing', () => {
   const HOUR = 3_600_000;
-  const MAX = 30 * 24 * HOUR;
+  const DAY = 24 * HOUR;
+  const MAX = 30 * DAY;
+  const walk = (counts: number[]) => {
+    let sizing = firstWindow();
+    const spans = [sizing.span / HOUR];
+    for (const count of counts) {
+      sizing = nextWindow(sizing, count, MAX);
+      spans.push(sizing.span / HOUR);
+    }
+    return spans;
+  };
 
-  it('grows windows over sparse history, up to the vendor maximum of 30 days', () => {
-    expect(nextSpan(24 * HOUR, 0, MAX)).toBe(96 * HOUR);
-    expect(nextSpan(20 * 24 * HOUR, 10, MAX)).toBe(MAX);
+  it('starts at an hour and doubles over empty history up to a day, no further before the first item', () => {
+    expect(walk([0, 0, 0, 0, 0, 0, 0])).toEqual([1, 2, 4, 8, 16, 24, 24, 24]);
   });
 
-  it('shrinks windows over dense history to about the target, never below an hour', () => {
-    expect(nextSpan(24 * HOUR, 4_000, MAX)).toBe(12 * HOUR);
-    expect(nextSpan(HOUR, 1_000_000, MAX)).toBe(HOUR);
+  it('doubles at most over sparse history, up to the vendor maximum of 30 days', () => {
+    const spans = walk(Array.from({ length: 12 }, () => 1));
+    expect(spans.slice(0, 5)).toEqual([1, 2, 4, 8, 16]);
+    expect(spans.at(-1)).toBe(30 * 24);
+  });
+
+  it('sizes a window from the densest stretch seen, so a quiet stretch does not size the next busy one', () => {
+    let sizing = { span: 10 * HOUR, peakRate: 0 };
+    sizing = nextWindow(sizing, 4 * WINDOW_TARGET_ITEMS, MAX); // busy: 800 an hour
+    expect(sizing.span).toBe(2 * HOUR);
+    sizing = nextWindow(sizing, 10, MAX); // a quiet night
+    expect(sizing.span).toBe(2 * HOUR); // 90 % of the busy rate is still remembered
+  });
+
+  it('never goes below an hour', () => {
+    expect(nextWindow(firstWindow(), 1_000_000, MAX).span).toBe(HOUR);
   });
 });

@@ -4,7 +4,8 @@
  * baseline does not carry our code). argv[2]: WalkSpec JSON.
  */
 import { Agent, request } from 'undici';
-import { formatUtc, nextSpan, windowBounds } from '../../shared/client/paginate';
+import { formatUtc, windowBounds } from '../../shared/client/paginate';
+import { firstWindow, nextWindow } from '../../shared/client/window-sizing';
 import { runWalkMain } from './walk';
 
 const DAY = 86_400_000;
@@ -22,14 +23,14 @@ runWalkMain(async (spec, ctx) => {
     const bounds = windowBounds(spec.from, spec.to);
     if (!bounds) throw new Error('bad range');
     // 'raw': the windows our iterator would ask for (same sizing rule); 'raw-30d': the vendor's maximum.
-    let span = spec.variant === 'raw' ? DAY : 30 * DAY;
+    let sizing = spec.variant === 'raw' ? firstWindow() : { span: 30 * DAY, peakRate: 0 };
     for (let cursor = bounds.start; cursor < bounds.end; ) {
-      const end = Math.min(bounds.end, cursor + span);
+      const end = Math.min(bounds.end, cursor + sizing.span);
       const query = new URLSearchParams({ from: formatUtc(cursor, cursor % DAY !== 0), to: formatUtc(end, end % DAY !== 0), api_token: spec.key });
       const rows = (await get(`${spec.baseUrl}/v2/client/connections?${query}`, { accept: 'application/json' })) as unknown[];
       for (const row of rows) ctx.use(row);
       cursor = end;
-      if (spec.variant === 'raw') span = nextSpan(span, rows.length, 30 * DAY);
+      if (spec.variant === 'raw') sizing = nextWindow(sizing, rows.length, 30 * DAY);
     }
   } else {
     const headers = { accept: 'application/json', authorization: `Bearer ${spec.key}` };

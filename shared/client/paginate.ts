@@ -1,5 +1,6 @@
 import type { OperationDeclaration, Paging } from '../core/operation';
 import type { CallOptions, OperationRunner } from './runner';
+import { firstWindow, nextWindow } from './window-sizing';
 
 export interface IterateOptions extends CallOptions {
   /** Stop after this many items. */
@@ -88,9 +89,9 @@ async function* pages(
         yield runner.itemsFrom(op, body);
         return;
       }
-      let span = DAY_MS;
+      let sizing = firstWindow();
       for (let cursor = bounds.start; cursor < bounds.end; ) {
-        const windowEnd = Math.min(bounds.end, cursor + span);
+        const windowEnd = Math.min(bounds.end, cursor + sizing.span);
         const query = {
           [paging.fromParam]: formatUtc(cursor, bounds.withTime || cursor % DAY_MS !== 0),
           [paging.toParam]: formatUtc(windowEnd, bounds.withTime || windowEnd % DAY_MS !== 0),
@@ -99,7 +100,7 @@ async function* pages(
         const items = runner.itemsFrom(op, body);
         if (items.length > 0) yield items;
         cursor = windowEnd;
-        span = nextSpan(span, items.length, paging.maxSpanDays * DAY_MS);
+        sizing = nextWindow(sizing, items.length, paging.maxSpanDays * DAY_MS);
       }
       return;
     }
@@ -127,19 +128,6 @@ export function hasNextPage(body: unknown, page: number, size: number, count: nu
 }
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-/** Items one window should bring: about 2 MB of connections, however dense the history. */
-export const WINDOW_TARGET_ITEMS = 2_000;
-
-/**
- * SmartWiFi answers a whole window at once, so the window size is what bounds memory. Each next
- * window is resized (whole hours, at most the vendor's span) so that it brings about the target.
- */
-export function nextSpan(span: number, count: number, maxSpan: number): number {
-  const scaled = count === 0 ? span * 4 : (span * WINDOW_TARGET_ITEMS) / count;
-  const hours = Math.max(1, Math.floor(Math.min(scaled, span * 4, maxSpan) / HOUR_MS));
-  return hours * HOUR_MS;
-}
 
 /** `[from, to)` as UTC milliseconds, read from `yyyy-mm-dd` or `yyyy-mm-ddThh:mm:ss`. */
 export function windowBounds(from: unknown, to: unknown): { start: number; end: number; withTime: boolean } | undefined {

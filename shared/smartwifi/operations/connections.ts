@@ -19,7 +19,7 @@ export const listConnections = defineOperation({
       in: 'query',
       schema: f.dateOrDateTime().optional(),
       label: 'From',
-      help: 'Start of the range, included. Format yyyy-mm-dd or yyyy-mm-ddThh:mm:ss (note the T), e.g. 2026-06-01 or 2026-06-01T08:00:00. SmartWiFi allows at most 30 days per request; longer ranges are fetched in 30-day windows.',
+      help: 'Start of the range, included. Format yyyy-mm-dd or yyyy-mm-ddThh:mm:ss (note the T), e.g. 2026-06-01 or 2026-06-01T08:00:00. SmartWiFi allows at most 30 days per request; longer ranges are fetched in several windows, sized to the data.',
       example: '2026-06-01',
     },
     to: {
