@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { table } from './lib/stats';
+import { mdTable, table } from './lib/stats';
 import type { BenchOptions, BenchResult } from './lib/types';
 import { runE2eN8n } from './e2e-n8n';
 import { runLoadTime } from './load-time';
@@ -81,7 +81,9 @@ async function main(): Promise<void> {
   const name = only ? `${quick ? 'quick' : 'full'}-only-${only.join('-')}` : quick ? 'quick' : 'full';
   const report = { date: new Date().toISOString(), quick, totalSeconds: totalS, machine: { before, after: machine() }, results, crashed };
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  const md = results.map((r) => `### ${r.id}. ${r.title}${r.skipped ? ` — ${r.skipped}` : ''}\n\n${r.markdown}\n`).join('\n');
+  const targetRows = targets.map((t) => [t.name, t.target, t.measured, verdict(t.met), t.note ?? '']);
+  const targetsMd = `### Targets\n\n${mdTable(['benchmark', 'target', 'measured', '', 'note'], targetRows)}\n`;
+  const md = [targetsMd, ...results.map((r) => `### ${r.id}. ${r.title}${r.skipped ? ` — ${r.skipped}` : ''}\n\n${r.markdown}\n`)].join('\n');
   writeFileSync(join(dir, `${name}.md`), md);
   process.exitCode = crashed.length > 0 ? 1 : 0;
 }
