@@ -129,13 +129,13 @@ describe('window sizing', () => {
     return spans;
   };
 
-  it('starts at an hour and doubles over empty history up to a day, no further before the first item', () => {
-    expect(walk([0, 0, 0, 0, 0, 0, 0])).toEqual([1, 2, 4, 8, 16, 24, 24, 24]);
+  it('starts at a day and stays there over empty history, before the first item', () => {
+    expect(walk([0, 0, 0])).toEqual([24, 24, 24, 24]);
   });
 
   it('doubles at most over sparse history, up to the vendor maximum of 30 days', () => {
-    const spans = walk(Array.from({ length: 12 }, () => 1));
-    expect(spans.slice(0, 5)).toEqual([1, 2, 4, 8, 16]);
+    const spans = walk(Array.from({ length: 8 }, () => 1));
+    expect(spans.slice(0, 5)).toEqual([24, 48, 96, 192, 384]);
     expect(spans.at(-1)).toBe(30 * 24);
   });
 

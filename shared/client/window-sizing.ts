@@ -13,15 +13,15 @@ export interface WindowSizing {
   peakRate: number;
 }
 
-/** The first window is an hour: nothing is known about the density yet. */
-export const firstWindow = (): WindowSizing => ({ span: HOUR_MS, peakRate: 0 });
+/** The first window is a day: a poll's look-back (minutes to hours) is one request. */
+export const firstWindow = (): WindowSizing => ({ span: DAY_MS, peakRate: 0 });
 
 /**
  * SmartWiFi answers a whole window at once, so the window's span is all that bounds memory. Each
  * window is sized from the densest stretch seen so far, not the last one, so that a quiet night does
  * not size the window that lands on a busy day; it at most doubles from one window to the next.
- * Before the first item, windows grow to a day and no further: the first busy window after an empty
- * stretch is as large as that stretch, and its density cannot be known in advance.
+ * Before the first item, windows stay at a day: the first busy window after an empty stretch is as
+ * large as the stretch before it, and its density cannot be known in advance.
  */
 export function nextWindow(previous: WindowSizing, count: number, maxSpan: number): WindowSizing {
   const peakRate = Math.max(count / previous.span, previous.peakRate * PEAK_DECAY);
