@@ -6,7 +6,7 @@ import { createRunner } from './connection';
 import { defaultIdempotencyKey } from './idempotency';
 import { errorItemJson, toNodeError } from './node-errors';
 import type { OperationBinding } from './operation-binding';
-import { readInput, withPageSize } from './read-input';
+import { readInput } from './read-input';
 import type { VendorSpec } from './vendors';
 
 /** Runs the chosen operation once per input item; one output item per result, paired to its input. */
@@ -49,7 +49,7 @@ async function runOperation(
     const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
     const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
     const results: IDataObject[] = [];
-    for await (const item of paginate(runner, op, withPageSize(binding, input, limit), { maxItems: limit })) {
+    for await (const item of paginate(runner, op, input, { maxItems: limit })) {
       results.push(asObject(item));
     }
     return results;

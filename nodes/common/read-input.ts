@@ -19,15 +19,6 @@ export function readInput(ctx: IExecuteFunctions, binding: OperationBinding, ite
   return input;
 }
 
-/** Asks the vendor for pages no bigger than the limit, so a small limit costs one small request. */
-export function withPageSize(binding: OperationBinding, input: Record<string, unknown>, limit: number | undefined) {
-  if (limit === undefined) return input;
-  const { paging } = binding;
-  if (paging.style === 'offset') return { ...input, [paging.limitParam]: Math.min(limit, paging.maxLimit) };
-  if (paging.style === 'page') return { ...input, [paging.sizeParam]: Math.min(limit, paging.maxSize) };
-  return input;
-}
-
 function setValue(ctx: IExecuteFunctions, itemIndex: number, input: Record<string, unknown>, p: ParamBinding, raw: unknown): void {
   const value = convert(p, unwrapLocator(raw), (problem) =>
     new NodeOperationError(ctx.getNode(), `${p.label} ${problem}`, { itemIndex }),

@@ -3,7 +3,7 @@ import type { CallOptions, OperationRunner } from './runner';
 import { firstWindow, nextWindow } from './window-sizing';
 
 export interface IterateOptions extends CallOptions {
-  /** Stop after this many items. */
+  /** Stop after this many items; pages are asked no bigger than that, so a small limit is one small request. */
   maxItems?: number;
   /**
    * A smaller first page, then full pages: a poll usually finds all that is new on the first page,
@@ -24,7 +24,7 @@ export async function* paginate(
 ): AsyncGenerator<unknown> {
   const valid = runner.prepare(op, input, options);
   let remaining = options.maxItems ?? Infinity;
-  for await (const page of pages(runner, op, op.paging, valid, options.firstPageSize)) {
+  for await (const page of pages(runner, op, op.paging, valid, options)) {
     for (const item of page) {
       if (remaining-- <= 0) return;
       yield item;
@@ -38,8 +38,9 @@ async function* pages(
   op: OperationDeclaration,
   paging: Paging,
   valid: Record<string, unknown>,
-  firstPageSize?: number,
+  { maxItems = Infinity, firstPageSize }: IterateOptions,
 ): AsyncGenerator<unknown[]> {
+  const capped = (size: number) => Math.max(1, Math.min(size, maxItems));
   switch (paging.style) {
     case 'none': {
       const { body } = await runner.send(op, valid);
@@ -47,7 +48,7 @@ async function* pages(
       return;
     }
     case 'offset': {
-      const limit = (valid[paging.limitParam] as number | undefined) ?? paging.maxLimit;
+      const limit = capped((valid[paging.limitParam] as number | undefined) ?? paging.maxLimit);
       let pageLimit = Math.min(firstPageSize ?? limit, limit);
       let offset = (valid[paging.offsetParam] as number | undefined) ?? 0;
       // Newest first: rows added while we walk push earlier rows onto the next page. Those
@@ -65,7 +66,7 @@ async function* pages(
       }
     }
     case 'page': {
-      const size = (valid[paging.sizeParam] as number | undefined) ?? paging.maxSize;
+      const size = capped((valid[paging.sizeParam] as number | undefined) ?? paging.maxSize);
       let page = (valid[paging.pageParam] as number | undefined) ?? 1;
       // Page numbers count in pages of one size, so a smaller first page only works from page 1:
       // page 1 of the full size then repeats it, and those repeats are dropped by id.

@@ -12,13 +12,6 @@ export interface NewestFirstPoll {
   cursor: number;
 }
 
-function withPageSize(op: OperationDeclaration, input: Record<string, unknown>, size: number) {
-  const { paging } = op;
-  if (paging.style === 'offset') return { ...input, [paging.limitParam]: Math.min(size, paging.maxLimit) };
-  if (paging.style === 'page') return { ...input, [paging.sizeParam]: Math.min(size, paging.maxSize) };
-  return input;
-}
-
 const idOf = (item: unknown) => Number((item as { id?: unknown } | null)?.id);
 
 /**
@@ -61,7 +54,7 @@ export async function recentNewestFirst(
   count: number,
 ): Promise<IDataObject[]> {
   const items: IDataObject[] = [];
-  for await (const item of paginate(runner, op, withPageSize(op, input, count), { maxItems: count })) {
+  for await (const item of paginate(runner, op, input, { maxItems: count })) {
     items.push(item as IDataObject);
   }
   return items.reverse();
