@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../test/sandbox';
+import { type RunData, parseExecuteOutput } from './start/execute-output';
 import { testSecrets } from '../test/support/test-secrets';
 
 const ROOT = join(__dirname, '..');
@@ -150,7 +151,6 @@ function credentialsFor(sandbox: Sandbox) {
   ].map(([type, data]) => ({ id: `vc-real-${type}`, name: `${type} (sandbox)`, type, data }));
 }
 
-type RunData = { data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: { message?: string } } } };
 
 const itemsOf = (run: RunData, node: string) => (run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
 
@@ -182,8 +182,7 @@ async function main(): Promise<void> {
 
     const balanceBefore = sandbox.state.anykrowd.wallet(sandbox.keys.anykrowd.walletId)!.balance_cents;
     const execution = await n8n(userFolder, ['execute', '--id', 'vcRealN8nTest01', '--rawOutput']);
-    const start = execution.stdout.search(/^\{/m);
-    const run = start >= 0 ? (JSON.parse(execution.stdout.slice(start)) as RunData) : undefined;
+    const run = parseExecuteOutput(execution.stdout);
     const tail = `${execution.stdout}\n${execution.stderr}`.trim().split('\n').slice(-12).join('\n');
     const ran = execution.code === 0 && !!run && !run.data.resultData.error;
     const error = run?.data.resultData.error;

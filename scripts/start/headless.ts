@@ -6,6 +6,7 @@ import { type RunningDemo, n8nEnv, startDemo } from './demo';
 import { N8N_BIN, PACKAGE_NAME, ROOT } from './paths';
 import { type Log, exited, formatMs, freePort, sleep, spawnGuarded, stopGuarded } from './proc';
 import { type DemoWorkflow, loadDemoWorkflows } from './setup';
+import { type RunData, parseExecuteOutput } from './execute-output';
 
 export interface HeadlessOptions {
   /** n8n user folder; default: a fresh temporary folder, removed afterwards unless `keep` or a failure. */
@@ -120,29 +121,6 @@ function effectsSince(sandbox: Sandbox, base: Baseline): Effects {
       .map((e) => ({ request_id: e.request_id, template_slug: e.template_slug, recipient: e.recipient })),
     guestsCreated: (sandbox.counters.get().applied['nectifi POST /crm/guests'] ?? 0) - base.guestsCreated,
   };
-}
-
-interface RunData {
-  finished?: boolean;
-  status?: string;
-  data: {
-    resultData: {
-      error?: { message?: string; description?: string; node?: { name?: string } };
-      runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message?: string } }>>;
-      lastNodeExecuted?: string;
-    };
-  };
-}
-
-/** The JSON `n8n execute --rawOutput` prints (log lines before it are skipped). */
-export function parseExecuteOutput(stdout: string): RunData | undefined {
-  const start = stdout.search(/^\{/m);
-  if (start < 0) return undefined;
-  try {
-    return JSON.parse(stdout.slice(start)) as RunData;
-  } catch {
-    return undefined;
-  }
 }
 
 function nodeItems(run: RunData, node: string): Array<Record<string, unknown>> {
