@@ -1,5 +1,5 @@
 /**
- * Benchmark 6 (only when the real n8n of runtime/n8n is installed): a real n8n 2.8.4 runs one
+ * Benchmark 6 (only when the default pinned n8n is installed in the cache): a real n8n runs one
  * workflow, `n8n execute`, that lists 100 Nectifi guests with our node and then looks each of the
  * 100 up again, alternately through our Nectifi node (Get Guest) and through n8n's HTTP Request
  * node (GET /crm/guests/{id} with a header-auth credential), several rounds in the same execution.
@@ -15,14 +15,14 @@ import { ROOT, ensureBuilt } from './lib/build';
 import { type SandboxProcess, requestCount, startSandboxProcess } from './lib/sandbox-process';
 import { fmt, interleavedNote, mdTable, ratios, summarize, table } from './lib/stats';
 import type { BenchOptions, BenchResult } from './lib/types';
+import { isInstalled, n8nRuntime } from '../scripts/runtime/n8n';
 
-const RUNTIME = join(ROOT, 'runtime', 'n8n');
-const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
+const RUNTIME = n8nRuntime();
 const PACKAGE_NAME = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 const ITEMS = 100;
 
 export function realN8nInstalled(): boolean {
-  return existsSync(N8N_BIN) && existsSync(join(RUNTIME, 'node_modules', 'n8n-workflow'));
+  return isInstalled(RUNTIME) && existsSync(join(RUNTIME.modules, 'n8n-workflow'));
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
@@ -50,7 +50,7 @@ async function n8nEnv(userFolder: string): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
   delete env.NODE_OPTIONS;
-  return {
+  return RUNTIME.env({
     ...env,
     N8N_USER_FOLDER: userFolder,
     DB_TYPE: 'sqlite',
@@ -68,7 +68,7 @@ async function n8nEnv(userFolder: string): Promise<NodeJS.ProcessEnv> {
     N8N_LOG_LEVEL: 'info',
     N8N_LOG_FORMAT: 'json',
     N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
-  };
+  });
 }
 
 /** Packs the package as npm publish would and unpacks it where n8n loads community packages from. */
@@ -82,7 +82,7 @@ async function installPackage(userFolder: string): Promise<void> {
     mkdirSync(target, { recursive: true });
     await run('tar', ['-xzf', join(work, filename), '-C', target, '--strip-components=1'], process.env, 60_000);
     // The package's peer dependency resolves to the n8n runtime's own copy, as in a real install.
-    symlinkSync(join(RUNTIME, 'node_modules', 'n8n-workflow'), join(modules, 'n8n-workflow'), 'dir');
+    symlinkSync(join(RUNTIME.modules, 'n8n-workflow'), join(modules, 'n8n-workflow'), 'dir');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -162,7 +162,7 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
   const title = 'End to end: a real n8n runs 100 items through our node vs HTTP Request';
   if (!realN8nInstalled()) {
     const skipped = 'skipped: real n8n not installed';
-    return { id: 6, title, text: `${skipped} (no runtime/n8n/node_modules/n8n).`, markdown: `${skipped} (no \`runtime/n8n/node_modules/n8n\`).`, targets: [], data: null, skipped };
+    return { id: 6, title, text: `${skipped} (no ${RUNTIME.dir}).`, markdown: `${skipped} (no n8n ${RUNTIME.version} in the cache).`, targets: [], data: null, skipped };
   }
   if (options.quick) {
     const skipped = 'skipped in --quick: it boots a real n8n three times (about 40 s); run npm run bench -- --only 6';
@@ -190,8 +190,8 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
     const wf = workflow(sandbox, rounds);
     writeFileSync(files.workflow, JSON.stringify([wf]));
     options.log('  6. importing the credentials and the workflow into a fresh n8n (SQLite in a temp folder)…');
-    await run(process.execPath, [N8N_BIN, 'import:credentials', `--input=${files.credentials}`], env, 300_000);
-    await run(process.execPath, [N8N_BIN, 'import:workflow', `--input=${files.workflow}`], env, 300_000);
+    await run(RUNTIME.node, [RUNTIME.bin, 'import:credentials', `--input=${files.credentials}`], env, 300_000);
+    await run(RUNTIME.node, [RUNTIME.bin, 'import:workflow', `--input=${files.workflow}`], env, 300_000);
     const setupS = (performance.now() - t0) / 1000;
 
     const ours: number[] = [];
@@ -202,7 +202,7 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
       options.log(`  6. n8n execute ${e + 1}/${executions}…`);
       const before = requestCount(await sandbox.counters(), 'nectifi GET /crm/guests/');
       const t = performance.now();
-      const { stdout, stderr } = await run(process.execPath, [N8N_BIN, 'execute', `--id=${wf.id}`, '--rawOutput'], env, 600_000);
+      const { stdout, stderr } = await run(RUNTIME.node, [RUNTIME.bin, 'execute', `--id=${wf.id}`, '--rawOutput'], env, 600_000);
       execWall.push((performance.now() - t) / 1000);
       const after = requestCount(await sandbox.counters(), 'nectifi GET /crm/guests/');
       const runData = runDataOf(stdout, stderr);
@@ -251,5 +251,5 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
 }
 
 function n8nVersion(): string {
-  return (JSON.parse(readFileSync(join(RUNTIME, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(RUNTIME.modules, 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
 }

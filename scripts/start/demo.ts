@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { Sandbox } from '../../test/sandbox';
 import { type Login, N8nRest, waitForHttpOk } from './n8n-rest';
 import { buildPackage, installPackage } from './package-install';
-import { N8N_BIN, pinnedN8nVersion } from './paths';
-import { type Log, childEnv, exited, freePort, spawnGuarded, stopGuarded } from './proc';
-import { ensureRuntime } from './runtime';
+import { type N8nRuntime, defaultVersion, ensureN8n } from '../runtime/n8n';
+import { type Log, childEnv, exited, freePort, run, spawnGuarded, stopGuarded } from './proc';
 import { checkpointDatabase } from './sqlite';
 import {
   type CredentialRef,
+  type CreateWithId,
   type CredentialType,
   type ImportedWorkflow,
   type WebhookDemo,
@@ -63,12 +63,16 @@ export interface DemoOptions {
   log: Log;
   /** Skip the build (the caller built dist/ already). */
   skipBuild?: boolean;
+  /** A pinned n8n version (runtime/n8n-<version>); default: the newest pinned 2.x. */
+  n8nVersion?: string;
 }
 
 export interface RunningDemo {
   url: string;
   port: number;
   n8nVersion: string;
+  /** The n8n install it runs (for `n8n execute` and the database afterwards). */
+  runtime: N8nRuntime;
   login: Login;
   /** Whether this start created the owner (a fresh data folder). */
   firstRun: boolean;
@@ -88,6 +92,26 @@ export interface RunningDemo {
 
 const LOGIN_FILE = 'demo-login.json';
 const LOCK_FILE = 'demo.lock';
+const VERSION_FILE = 'n8n-version';
+
+function compareVersions(a: string, b: string): number {
+  const [pa, pb] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+/**
+ * n8n migrates a database forward, never back: a data folder last used by a newer n8n is refused
+ * with the way out, instead of an n8n that fails on start-up. Records the version that uses it.
+ */
+function claimDataFolder(dataDir: string, version: string): void {
+  const file = join(dataDir, VERSION_FILE);
+  const previous = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (previous && compareVersions(previous, version) > 0) {
+    throw new Error(`${dataDir} was last used by n8n ${previous}, newer than ${version}: its database cannot go back. Use --n8n ${previous}, another --data folder, or --reset`);
+  }
+  writeFileSync(file, `${version}\n`);
+}
 
 /** The owner login of this data folder: made up on first start, kept in `<dataDir>/demo-login.json`. */
 export function loginFor(dataDir: string): Login {
@@ -131,6 +155,21 @@ function tail(file: string, lines = 40): string {
   }
 }
 
+/** n8n 1.x: a new workflow keeps its id only through the CLI's import (it works beside the running n8n). */
+function cliImport(runtime: N8nRuntime, rest: N8nRest, env: NodeJS.ProcessEnv, dataDir: string): CreateWithId {
+  return async (workflow) => {
+    const file = join(dataDir, `import-${workflow.id}.json`);
+    writeFileSync(file, JSON.stringify([workflow]));
+    try {
+      const result = await run(runtime.node, [runtime.bin, 'import:workflow', `--input=${file}`], { env: runtime.env(env) });
+      if (result.code !== 0) throw new Error(`n8n import:workflow ${workflow.id} failed (exit ${result.code}): ${result.stderr.slice(-500)}`);
+    } finally {
+      rmSync(file, { force: true });
+    }
+    return rest.request<{ versionId: string }>('GET', `/rest/workflows/${workflow.id}`);
+  };
+}
+
 /**
  * Brings up a real n8n with the package installed and the demo in it: build → pack and install into
  * the user folder → `n8n start` → owner (created on a fresh folder, else logged in) → the four
@@ -142,7 +181,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const unlock = takeLock(dataDir);
   let n8n: ChildProcess | undefined;
   try {
-    await ensureRuntime(log);
+    const runtime = await ensureN8n(options.n8nVersion ?? defaultVersion(), log);
+    claimDataFolder(dataDir, runtime.version);
     let mark = Date.now();
     const lap = () => {
       const ms = Date.now() - mark;
@@ -151,7 +191,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     };
     if (!options.skipBuild) await buildPackage();
     const build = lap();
-    await installPackage(dataDir);
+    await installPackage(dataDir, runtime);
     const install = lap();
     const login = loginFor(dataDir);
 
@@ -160,8 +200,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const url = `http://127.0.0.1:${port}`;
     const logFile = join(dataDir, 'n8n.log');
     writeFileSync(logFile, '');
-    log(`Starting n8n ${pinnedN8nVersion()} on ${url} (data: ${join(dataDir, '.n8n')}, log: ${logFile})`);
-    const child = spawnGuarded(process.execPath, [N8N_BIN, 'start'], { env: n8nEnv(dataDir, port, brokerPort), logFile });
+    log(`Starting n8n ${runtime.version} (Node ${runtime.nodeMajor}) on ${url} (data: ${join(dataDir, '.n8n')}, log: ${logFile})`);
+    const child = spawnGuarded(runtime.node, [runtime.bin, 'start'], { env: runtime.env(n8nEnv(dataDir, port, brokerPort)), logFile });
     n8n = child;
     const childExited = exited(child);
     const running = () => child.exitCode === null && child.signalCode === null;
@@ -181,14 +221,15 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     });
     const credentials = await upsertCredentials(rest, sandbox);
     const demoWorkflows = loadDemoWorkflows();
-    const workflows = await importWorkflows(rest, credentials, dataDir, demoWorkflows);
+    const createWithId = runtime.major < 2 ? cliImport(runtime, rest, n8nEnv(dataDir, await freePort(), await freePort()), dataDir) : undefined;
+    const workflows = await importWorkflows(rest, credentials, dataDir, demoWorkflows, createWithId);
     let webhook: WebhookDemo | undefined;
     for (const wf of demoWorkflows) {
       const found = nectifiWebhookOf(wf, url);
       if (found) {
         // Activated once; after that, only re-published when we updated it from its file.
         const status = workflows.find((w) => w.id === wf.id)?.status;
-        await activateWebhookDemo(rest, sandbox, found, status === 'updated');
+        await activateWebhookDemo(rest, sandbox, found, status === 'updated', runtime.major);
         webhook = found;
       }
     }
@@ -197,7 +238,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= stopGuarded(child, 40_000)
-        .then(() => (child.exitCode === 0 ? checkpointDatabase(dataDir) : undefined))
+        .then(() => (child.exitCode === 0 ? checkpointDatabase(dataDir, runtime) : undefined))
         .catch(() => undefined)
         .finally(unlock);
       return stopping;
@@ -205,7 +246,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     return {
       url,
       port,
-      n8nVersion: pinnedN8nVersion(),
+      n8nVersion: runtime.version,
+      runtime,
       login,
       firstRun,
       rest,

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../test/sandbox';
 import { type RunningDemo, n8nEnv, startDemo } from './demo';
-import { N8N_BIN, PACKAGE_NAME, ROOT } from './paths';
+import { execFileSync } from 'node:child_process';
+import { type N8nRuntime, defaultVersion, ensureN8n } from '../runtime/n8n';
+import { PACKAGE_NAME, ROOT } from './paths';
 import { type Log, exited, formatMs, freePort, sleep, spawnGuarded, stopGuarded } from './proc';
-import { type DemoWorkflow, loadDemoWorkflows } from './setup';
+import { type DemoWorkflow, loadDemoWorkflows, sandboxCredentials } from './setup';
 import { type RunData, parseExecuteOutput } from './execute-output';
 
 export interface HeadlessOptions {
@@ -16,6 +18,8 @@ export interface HeadlessOptions {
   port?: number;
   /** A running sandbox to use (the test passes its own to inspect the state); default: one started here. */
   sandbox?: Sandbox;
+  /** A pinned n8n version; default: the newest pinned 2.x. */
+  n8nVersion?: string;
   log: Log;
 }
 
@@ -49,11 +53,19 @@ export interface Effects {
 
 export interface HeadlessReport {
   ok: boolean;
+  n8nVersion: string;
+  nodeVersion: string;
+  /** Time spent installing n8n into the cache (0 when it was there). */
+  installMs: number;
   checks: Check[];
   runs: WorkflowRun[];
   effects: Effects;
   ms: number;
   dataDir: string;
+}
+
+async function nodeVersionOf(runtime: N8nRuntime): Promise<string> {
+  return execFileSync(runtime.node, ['--version'], { encoding: 'utf8' }).trim();
 }
 
 /** `text` with every sandbox secret (raw, URL-encoded, base64) replaced by [redacted]. */
@@ -155,12 +167,12 @@ function describe(id: string, output: Array<Record<string, unknown>>, items: Arr
  * to a file, not a pipe: n8n exits right after printing the run data (megabytes for demo 4), and
  * writes to a pipe still pending at exit would be lost.
  */
-export async function executeWorkflow(dataDir: string, wf: DemoWorkflow, timeoutMs = 300_000): Promise<WorkflowRun> {
+export async function executeWorkflow(runtime: N8nRuntime, dataDir: string, wf: DemoWorkflow, timeoutMs = 300_000): Promise<WorkflowRun> {
   const started = Date.now();
-  const env = n8nEnv(dataDir, await freePort(), await freePort());
+  const env = runtime.env(n8nEnv(dataDir, await freePort(), await freePort()));
   const outFile = join(dataDir, `execute-${wf.id}.log`);
   writeFileSync(outFile, '');
-  const child = spawnGuarded(process.execPath, [N8N_BIN, 'execute', '--id', wf.id, '--rawOutput'], { env, logFile: outFile });
+  const child = spawnGuarded(runtime.node, [runtime.bin, 'execute', '--id', wf.id, '--rawOutput'], { env, logFile: outFile });
   const timer = setTimeout(() => void stopGuarded(child, 10_000), timeoutMs);
   const code = await exited(child);
   clearTimeout(timer);
@@ -288,6 +300,19 @@ async function serverChecks(demo: RunningDemo, workflows: DemoWorkflow[]): Promi
   return checks;
 }
 
+/** Each credential's own test (the editor's "Test" / save), through n8n's REST API against the sandbox. */
+async function credentialTests(demo: RunningDemo, sandbox: Sandbox): Promise<Check[]> {
+  const checks: Check[] = [];
+  for (const credential of sandboxCredentials(sandbox)) {
+    const ref = demo.credentials[credential.type];
+    const result = await demo.rest
+      .request<{ status?: string; message?: string }>('POST', '/rest/credentials/test', { credentials: { id: ref.id, name: ref.name, type: credential.type, data: credential.data } })
+      .catch((error: Error) => ({ status: 'Error', message: error.message }));
+    checks.push({ name: `credential test: ${credential.name}`, ok: result.status === 'OK', detail: `${result.status ?? '?'}${result.message ? ` (${result.message})` : ''}` });
+  }
+  return checks;
+}
+
 /**
  * `npm start -- --headless`: a fresh n8n with the package and the demo, the server checks, the
  * webhook demo through a signed delivery, then every demo workflow once through `n8n execute`,
@@ -305,11 +330,17 @@ export async function runHeadless(options: HeadlessOptions): Promise<HeadlessRep
   const base = baseline(sandbox);
   const workflows = loadDemoWorkflows();
   let demo: RunningDemo | undefined;
+  let runtime: N8nRuntime | undefined;
+  let installMs = 0;
   try {
     log(`Headless demo run: sandbox ${sandbox.url}, n8n data ${dataDir}`);
-    demo = await startDemo({ dataDir, sandbox, port: options.port ?? 0, log });
-    log(`n8n ${demo.n8nVersion} up at ${demo.url} after ${formatMs(Date.now() - started)}`);
+    const installed = await ensureN8n(options.n8nVersion ?? defaultVersion(), log);
+    installMs = installed.installMs;
+    demo = await startDemo({ dataDir, sandbox, port: options.port ?? 0, log, n8nVersion: installed.version });
+    runtime = demo.runtime;
+    log(`n8n ${demo.n8nVersion} (Node ${runtime.nodeMajor}) up at ${demo.url} after ${formatMs(Date.now() - started)}`);
     checks.push(...(await serverChecks(demo, workflows)));
+    checks.push(...(await credentialTests(demo, sandbox)));
 
     const webhookWorkflow = workflows.find((w) => w.id === demo?.webhook?.workflowId);
     if (webhookWorkflow) runs.push(await runWebhookDemo(demo, sandbox, webhookWorkflow, checks));
@@ -318,7 +349,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<HeadlessRep
 
     for (const wf of workflows) {
       log(`n8n execute --id ${wf.id}  (${wf.name})`);
-      runs.push(await executeWorkflow(dataDir, wf));
+      runs.push(await executeWorkflow(runtime, dataDir, wf));
       const run = runs[runs.length - 1];
       for (const line of run.lines) log(`    ${line}`);
       if (!run.ok) log(`    FAILED: ${run.error}`);
@@ -336,7 +367,17 @@ export async function runHeadless(options: HeadlessOptions): Promise<HeadlessRep
     { name: 'sandbox: a welcome email delivery recorded', ok: effects.emails.some((e) => e.template_slug === 'welcome_email'), detail: `${effects.emails.length} emails, ${effects.guestsCreated} Nectifi guests created` },
   );
   const ok = checks.every((c) => c.ok) && runs.length === workflows.length + 1 && runs.every((r) => r.ok);
-  const report: HeadlessReport = { ok, checks, runs, effects, ms: Date.now() - started, dataDir };
+  const report: HeadlessReport = {
+    ok,
+    n8nVersion: runtime?.version ?? options.n8nVersion ?? defaultVersion(),
+    nodeVersion: runtime ? await nodeVersionOf(runtime) : '',
+    installMs,
+    checks,
+    runs,
+    effects,
+    ms: Date.now() - started,
+    dataDir,
+  };
   log('');
   log('Results:');
   for (const run of runs) {

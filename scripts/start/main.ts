@@ -8,6 +8,7 @@
  *   --reset              delete the data folder first (a fresh n8n: new owner, credentials, workflows)
  *   --port <n>           preferred n8n port (default 5678)
  *   --sandbox-port <n>   preferred sandbox port (default 4010)
+ *   --n8n <version>      a pinned n8n version (runtime/n8n-<version>/; default: the newest pinned 2.x)
  *   --keep               --headless: keep the temporary data folder
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -53,7 +54,7 @@ async function interactive(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal, 0));
 
   try {
-    demo = await startDemo({ dataDir, sandbox, port: Number(option('port') ?? 5678), log });
+    demo = await startDemo({ dataDir, sandbox, port: Number(option('port') ?? 5678), log, n8nVersion: option('n8n') });
   } catch (error) {
     process.stderr.write(`npm start failed: ${(error as Error).message}\n`);
     await sandbox.close();
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       dataDir: option('data') ? resolve(option('data') as string) : undefined,
       keep: flag('keep'),
       port: option('port') ? Number(option('port')) : undefined,
+      n8nVersion: option('n8n'),
       log,
     });
     process.exit(report.ok ? 0 : 1);

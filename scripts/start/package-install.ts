@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Log, childEnv, run } from './proc';
-import { PACKAGE_NAME, ROOT, RUNTIME_DIR } from './paths';
+import type { N8nRuntime } from '../runtime/n8n';
+import { PACKAGE_NAME, ROOT } from './paths';
 
 /** Where n8n loads community packages from: `<user folder>/.n8n/nodes/node_modules`. */
 export function nodesModulesDir(userFolder: string): string {
@@ -38,12 +39,12 @@ function buildHash(): string {
  * The previous copy is swapped out only once the new one is complete. Skipped when the build is
  * the one installed last time. Returns whether it (re)installed.
  */
-export async function installPackage(userFolder: string, log?: Log): Promise<boolean> {
+export async function installPackage(userFolder: string, runtime: N8nRuntime, log?: Log): Promise<boolean> {
   const marker = join(userFolder, '.installed-package-hash');
   const target = join(nodesModulesDir(userFolder), PACKAGE_NAME);
   const hash = buildHash();
   if (existsSync(join(target, 'package.json')) && existsSync(marker) && readFileSync(marker, 'utf8') === hash) {
-    linkHostN8nWorkflow(nodesModulesDir(userFolder));
+    linkHostN8nWorkflow(nodesModulesDir(userFolder), runtime);
     return false;
   }
   // Work next to the target so the final renames stay on one filesystem.
@@ -63,7 +64,7 @@ export async function installPackage(userFolder: string, log?: Log): Promise<boo
     const old = join(work, 'previous');
     if (existsSync(target)) renameSync(target, old);
     renameSync(staging, target);
-    linkHostN8nWorkflow(modules);
+    linkHostN8nWorkflow(modules, runtime);
     writeFileSync(marker, hash);
     log?.(`Installed ${filename} into ${target}`);
     return true;
@@ -78,12 +79,14 @@ export async function installPackage(userFolder: string, log?: Log): Promise<boo
  * second instance of the module), so the nodes directory points at the n8n runtime's copy, which is
  * what a real install resolves to.
  */
-function linkHostN8nWorkflow(modules: string): void {
+function linkHostN8nWorkflow(modules: string, runtime: N8nRuntime): void {
   const link = join(modules, 'n8n-workflow');
+  const target = join(runtime.modules, 'n8n-workflow');
   try {
-    lstatSync(link);
-    return;
+    if (readlinkSync(link) === target) return;
+    rmSync(link, { force: true });
   } catch {
-    symlinkSync(join(RUNTIME_DIR, 'node_modules', 'n8n-workflow'), link, 'dir');
+    /* no link yet */
   }
+  symlinkSync(target, link, 'dir');
 }

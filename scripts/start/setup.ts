@@ -88,6 +88,12 @@ export interface ImportedWorkflow {
   status: 'created' | 'updated' | 'kept' | 'current';
 }
 
+/**
+ * Creates a workflow under the id it is given. n8n 2.x's REST API keeps the id of a new workflow;
+ * 1.x drops it and makes up one, so there the CLI's `import:workflow` (which keeps it) does it.
+ */
+export type CreateWithId = (workflow: { id: string; active: boolean } & Record<string, unknown>) => Promise<{ versionId: string }>;
+
 /** What was imported, per workflow: the file's hash and the n8n version id right after. */
 type ImportRecord = Record<string, { fileHash: string; versionId: string }>;
 
@@ -114,6 +120,7 @@ export async function importWorkflows(
   credentials: Record<string, CredentialRef>,
   dataDir: string,
   workflows = loadDemoWorkflows(),
+  createWithId?: CreateWithId,
 ): Promise<ImportedWorkflow[]> {
   const existing = await rest.request<Array<{ id: string; versionId: string }> | { data: Array<{ id: string; versionId: string }> }>('GET', '/rest/workflows');
   const inN8n = new Map((Array.isArray(existing) ? existing : existing.data).map((w) => [w.id, w]));
@@ -139,7 +146,7 @@ export async function importWorkflows(
     let saved: { versionId: string };
     let status: ImportedWorkflow['status'];
     if (!current) {
-      saved = await rest.request<{ versionId: string }>('POST', '/rest/workflows', { id: wf.id, ...body });
+      saved = createWithId ? await createWithId({ id: wf.id, active: false, ...body }) : await rest.request<{ versionId: string }>('POST', '/rest/workflows', { id: wf.id, ...body });
       status = 'created';
     } else if (previous && previous.fileHash !== hash && previous.versionId === current.versionId) {
       saved = await rest.request<{ versionId: string }>('PATCH', `/rest/workflows/${wf.id}`, body);
@@ -180,9 +187,12 @@ export function nectifiWebhookOf(wf: DemoWorkflow, n8nUrl: string): WebhookDemo 
  * URLs with the sandbox, which then signs and sends every matching Nectifi event there: the
  * production URL runs the active workflow, the test URL feeds the editor's "Listen for test event".
  */
-export async function activateWebhookDemo(rest: N8nRest, sandbox: Sandbox, webhook: WebhookDemo, republish = false): Promise<void> {
-  const wf = await rest.request<{ versionId: string; activeVersionId?: string | null }>('GET', `/rest/workflows/${webhook.workflowId}`);
-  if (!wf.activeVersionId || (republish && wf.activeVersionId !== wf.versionId)) {
+export async function activateWebhookDemo(rest: N8nRest, sandbox: Sandbox, webhook: WebhookDemo, republish = false, n8nMajor = 2): Promise<void> {
+  const wf = await rest.request<{ versionId: string; active?: boolean; activeVersionId?: string | null }>('GET', `/rest/workflows/${webhook.workflowId}`);
+  if (n8nMajor < 2) {
+    // n8n 1.x: one version per workflow, switched on with `active` (an update re-registers its webhooks).
+    if (!wf.active) await rest.request('PATCH', `/rest/workflows/${webhook.workflowId}`, { active: true, versionId: wf.versionId });
+  } else if (!wf.activeVersionId || (republish && wf.activeVersionId !== wf.versionId)) {
     await rest.request('POST', `/rest/workflows/${webhook.workflowId}/activate`, { versionId: wf.versionId });
   }
   for (const url of [webhook.productionUrl, webhook.testUrl]) {
