@@ -1,6 +1,6 @@
 /**
  * The demo's end-to-end tests (npm run test:demo): a real n8n, the n8n CLI and headless Chromium.
- * Slow (the first run installs runtime/n8n and, as root, Debian's chromium), so kept out of the
+ * Slow (the first run installs the default n8n into the cache and, as root, Debian's chromium), so kept out of the
  * default jest run (`*.e2e.ts`, not `*.test.ts`).
  * @type {import('jest').Config}
  */
