@@ -8,12 +8,14 @@
  *   --reset              delete the data folder first (a fresh n8n: new owner, credentials, workflows)
  *   --port <n>           preferred n8n port (default 5678)
  *   --sandbox-port <n>   preferred sandbox port (default 4010)
+ *   --latency <ms>       the sandbox answers each vendor request after <ms> (or nectifi=50,splash=200,...)
  *   --n8n <version>      a pinned n8n version (runtime/n8n-<version>/; default: the newest pinned 2.x)
  *   --keep               --headless: keep the temporary data folder
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSandbox } from '../../test/sandbox';
+import { parseLatency } from '../../test/sandbox/latency';
 import { startDemo } from './demo';
 import { runHeadless } from './headless';
 import { DEFAULT_DATA_DIR } from './paths';
@@ -37,7 +39,8 @@ async function interactive(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     log(`Removed ${dataDir}`);
   }
-  const sandbox = await startSandbox({ port: await freePort(Number(option('sandbox-port') ?? 4010)), quiet: true });
+  const latency = option('latency');
+  const sandbox = await startSandbox({ port: await freePort(Number(option('sandbox-port') ?? 4010)), quiet: true, latencyMs: latency ? parseLatency(latency) : undefined });
   log(`Vendor sandbox on ${sandbox.url}`);
 
   let demo: Awaited<ReturnType<typeof startDemo>> | undefined;

@@ -1,5 +1,6 @@
-/* Usage: tsx test/sandbox/cli.ts [--port 4010] [--seed 1] [--log] */
+/* Usage: tsx test/sandbox/cli.ts [--port 4010] [--seed 1] [--latency <ms> | <vendor>=<ms>,...] [--log] */
 import { startSandbox } from './index';
+import { parseLatency } from './latency';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,10 +15,12 @@ async function main(): Promise<void> {
     port: Number(arg('port') ?? 4010),
     seed: Number(arg('seed') ?? 1),
     quiet: !process.argv.includes('--log'),
+    latencyMs: arg('latency') ? parseLatency(arg('latency') as string) : undefined,
   });
   const { urls, keys } = sandbox;
   const lines = [
     `Vendor sandbox ready in ${Date.now() - t0} ms at ${sandbox.url} (demo credentials, sandbox only)`,
+    `Latency     ${Object.entries(sandbox.latency.get()).map(([v, ms]) => `${v} ${ms} ms`).join(', ')} before each answer (--latency; POST /__sandbox/latency)`,
     '',
     `Nectifi     ${urls.nectifi}`,
     `  full key        ${keys.nectifi.full}   (scope *, 10,000/min)`,
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     `  Bearer key      ${keys.anykrowd.apiKey}`,
     `  demo user       external_id ${keys.anykrowd.userExternalId}, wallet ${keys.anykrowd.walletId}, currency ${keys.anykrowd.currencyId}`,
     '',
-    `Control     ${sandbox.url}/__sandbox/{health,faults,counters,reset,webhooks,webhooks/emit,keys}`,
+    `Control     ${sandbox.url}/__sandbox/{health,faults,latency,counters,reset,webhooks,webhooks/emit,keys}`,
     'Ctrl-C to stop.',
   ];
   process.stdout.write(lines.join('\n') + '\n');

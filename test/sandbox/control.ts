@@ -1,5 +1,6 @@
 import type { Counters } from './counters';
 import type { FaultController } from './faults';
+import type { LatencyController, LatencySpec } from './latency';
 import { isPlainObject, jsonReply, type Reply } from './http';
 import type { SandboxKeys, SandboxUrls } from './types';
 import type { WebhookDelivery, WebhookHub } from './webhooks';
@@ -12,6 +13,7 @@ export interface ControlDeps {
   faults: FaultController;
   counters: Counters;
   webhooks: WebhookHub;
+  latency: LatencyController;
   reset: () => void;
 }
 
@@ -48,6 +50,11 @@ export function createControl(deps: ControlDeps) {
         case 'DELETE /faults':
           deps.faults.clear();
           return jsonReply(200, { pending: [] });
+        case 'GET /latency':
+          return jsonReply(200, { latency_ms: deps.latency.get() });
+        case 'POST /latency':
+          deps.latency.set(parse(raw) as LatencySpec);
+          return jsonReply(200, { latency_ms: deps.latency.get() });
         case 'GET /counters':
           return jsonReply(200, deps.counters.get());
         case 'POST /counters/reset':

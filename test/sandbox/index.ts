@@ -8,6 +8,7 @@ import { Counters } from './counters';
 import { FaultController } from './faults';
 import type { VendorApp } from './http';
 import { createInsertApi } from './insert';
+import { LatencyController } from './latency';
 import { ANYKROWD_API_KEY, NECTIFI_KEYS, SMARTWIFI_API_TOKEN, SPLASH_API_KEY, SPLASH_TEAMS } from './keys';
 import { hashString, Rng } from './lib/rng';
 import { createNectifiApp } from './nectifi/index';
@@ -89,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultController();
   const counters = new Counters();
   const timers = new Timers();
+  const latency = new LatencyController(options.latencyMs);
   const getState = () => state;
 
   function reset(): void {
@@ -106,8 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     anykrowd: createAnykrowdApp(ctx, () => state.anykrowd),
   };
   const log = options.quiet === false ? (line: string) => process.stderr.write(`[sandbox] ${line}\n`) : null;
-  const control = createControl({ url, urls, keys, seed, faults, counters, webhooks, reset });
-  server.on('request', createDispatcher({ apps, counters, faults, now, anykrowdRateLimitPerHour: ctx.anykrowdRateLimitPerHour, control, log }, timers));
+  const control = createControl({ url, urls, keys, seed, faults, counters, webhooks, latency, reset });
+  server.on('request', createDispatcher({ apps, counters, faults, latency, now, anykrowdRateLimitPerHour: ctx.anykrowdRateLimitPerHour, control, log }, timers));
 
   let closing: Promise<void> | null = null;
   return {
@@ -121,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     insert: createInsertApi(ctx, getState),
     webhooks,
+    latency,
     reset,
     close() {
       closing ??= new Promise<void>((resolve) => {

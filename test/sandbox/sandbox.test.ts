@@ -254,4 +254,32 @@ describe('vendor sandbox', () => {
       await small.close();
     }
   });
+
+  test('latency: each vendor answers after its configured delay; control endpoints do not wait', async () => {
+    const timed = async (url: string, headers: Record<string, string> = {}) => {
+      const t0 = performance.now();
+      const res = await request(url, { headers });
+      return { status: res.status, ms: performance.now() - t0 };
+    };
+    const ping = () => timed(`${sb.urls.anykrowd}/apix/v1/ping`, { Authorization: `Bearer ${sb.keys.anykrowd.apiKey}`, Accept: 'application/json' });
+    const venues = () => timed(`${sb.urls.splash}/api/venues?slug=default`, { 'X-API-Key': sb.keys.splash.apiKey });
+    try {
+      const set = await request(`${sb.url}/__sandbox/latency`, json({ anykrowd: 300 }));
+      expect(set.json()).toEqual({ latency_ms: { nectifi: 0, splash: 0, smartwifi: 0, anykrowd: 300 } });
+      const slow = await ping();
+      expect(slow.status).toBe(200);
+      expect(slow.ms).toBeGreaterThanOrEqual(290);
+      // Another vendor and the control endpoints are not delayed.
+      const fast = await venues();
+      expect(fast.status).toBe(200);
+      expect(fast.ms).toBeLessThan(slow.ms);
+      expect((await timed(`${sb.url}/__sandbox/health`)).ms).toBeLessThan(290);
+      const bad = await request(`${sb.url}/__sandbox/latency`, json({ hubspot: 5 }));
+      expect(bad.status).toBe(422);
+      expect(bad.json().error).toMatch(/unknown vendor "hubspot"/);
+    } finally {
+      sb.latency.set(0);
+    }
+    expect(sb.latency.get()).toEqual({ nectifi: 0, splash: 0, smartwifi: 0, anykrowd: 0 });
+  });
 });

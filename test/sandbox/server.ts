@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Counters } from './counters';
 import { PRE_FAULTS, type FaultController } from './faults';
 import { htmlReply, jsonReply, type Reply, type SandboxRequest, type VendorApp } from './http';
+import type { LatencyController } from './latency';
 import type { FaultSpec, Vendor } from './types';
 
 export interface DispatchDeps {
   apps: Record<Vendor, VendorApp<unknown>>;
   counters: Counters;
   faults: FaultController;
+  latency: LatencyController;
   now: () => number;
   anykrowdRateLimitPerHour: number;
   control: (method: string, path: string, query: URLSearchParams, body: Buffer) => Promise<Reply>;
@@ -198,7 +200,9 @@ export function createDispatcher(deps: DispatchDeps, timers: Timers) {
           .catch((e: Error) => send(res, jsonReply(500, { error: e.message })));
         return;
       }
-      handleVendor(req, res, url, pathname, body);
+      const delay = deps.latency.of(vendorOf(pathname)?.vendor ?? 'nectifi');
+      if (delay > 0) timers.after(delay, () => handleVendor(req, res, url, pathname, body));
+      else handleVendor(req, res, url, pathname, body);
     });
   };
 }

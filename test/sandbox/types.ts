@@ -1,3 +1,4 @@
+import type { LatencyController, LatencySpec } from './latency';
 import type { AnykrowdState } from './anykrowd/state';
 import type { NectifiState } from './nectifi/state';
 import type { SmartwifiState } from './smartwifi/state';
@@ -83,6 +84,8 @@ export interface SandboxOptions {
   smartwifiBlankGuestIds?: BlankGuestIds;
   /** No request log on stderr (the sandbox only logs when `quiet === false`). */
   quiet?: boolean;
+  /** Milliseconds before each vendor request is answered (all vendors, or per vendor); default 0. */
+  latencyMs?: LatencySpec;
 }
 
 export interface SandboxUrls {
@@ -155,6 +158,8 @@ export interface Sandbox {
   readonly state: SandboxState;
   insert: InsertApi;
   webhooks: WebhookHub;
+  /** Simulated vendor latency, changeable while running (also `POST /__sandbox/latency`). */
+  latency: LatencyController;
   /** Re-seeds all data; clears faults, counters, rate-limit windows, idempotency records and deliveries. Webhook targets stay. */
   reset(): void;
   close(): Promise<void>;
