@@ -1,10 +1,11 @@
 /**
- * n8n's verification scan, run locally as n8n runs it on a published package: builds dist/, packs
- * the package (`npm pack`, what `npm publish` uploads), unpacks the tarball, and runs the scanner's
+ * n8n's verification scan, run locally as n8n runs it on a published package: packs the built
+ * package (`npm pack`, what `npm publish` uploads), unpacks the tarball, and runs the scanner's
  * analysis on the checkout and on the tarball (analyze.mjs). The scanner (pinned in
  * runtime/n8n-scanner) is installed once per machine into the cache folder; it runs on Node 24.
  *
- * Usage: npm run -s scan:n8n      exits 1 when either leg reports an error
+ * Usage: npm run -s scan:n8n      builds dist/ first; exits 1 when either leg reports an error
+ *        tsx scripts/n8n-scan/scan.ts   the scan of the dist/ already built (as `npm test` runs it)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -46,13 +47,14 @@ function packAndUnpack(work: string): string {
 function main(): void {
   const scanner = ensureScanner();
   const node = ensureNode24().bin;
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-n8n.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  log('built dist/');
+  if (!existsSync(join(ROOT, 'dist', 'nodes', 'common', 'index.js'))) throw new Error('dist/ is not built: run npm run build first');
   const work = mkdtempSync(join(tmpdir(), 'vc-scan-'));
   try {
     const unpacked = packAndUnpack(work);
     log('packed and unpacked the tarball; analysing both legs on Node 24');
-    const result = spawnSync(node, [join(__dirname, 'analyze.mjs'), scanner, ROOT, unpacked], { stdio: 'inherit' });
+    // eslint-plugin-n8n-nodes-base switches to fixture file names when NODE_ENV is "test" (as under jest).
+    const { NODE_ENV: _testMode, ...env } = process.env;
+    const result = spawnSync(node, [join(__dirname, 'analyze.mjs'), scanner, ROOT, unpacked], { stdio: 'inherit', env });
     log(result.status === 0 ? 'n8n scan: 0 errors on both legs' : 'n8n scan: FAILED (see above)');
     process.exitCode = result.status ?? 1;
   } finally {
