@@ -18,17 +18,19 @@ const NODE_GLOBALS = Object.fromEntries(
 );
 
 /**
- * @param {{ tests?: boolean }} options tests: test doubles and harnesses load modules at run time
- *   (`require`) and stand in for platform objects (`any`).
+ * @param {{ anyAllowed?: boolean, requireAllowed?: boolean }} options
+ *   anyAllowed: test doubles stand in for platform objects (`any`);
+ *   requireAllowed: harnesses and scripts load built files and apps at run time (`require`).
  */
-export function repoConfig({ tests = false } = {}) {
+export function repoConfig({ anyAllowed = false, requireAllowed = false } = {}) {
   return tseslint.config(
     {
       files: ['**/*.ts'],
       extends: [js.configs.recommended, tseslint.configs.recommended],
       rules: {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-        ...(tests ? { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' } : {}),
+        ...(anyAllowed ? { '@typescript-eslint/no-explicit-any': 'off' } : {}),
+        ...(requireAllowed ? { '@typescript-eslint/no-require-imports': 'off' } : {}),
       },
     },
     {
