@@ -29,6 +29,7 @@ describe('publish-ready for n8n verification', () => {
     expect(workflow).toMatch(/id-token: write/);
     expect(workflow).toMatch(/node-version: (2[2-9]|[3-9]\d)/);
     expect(workflow).toContain('npm publish --provenance --access public');
+    expect(workflow).toContain('npm run -s scan:n8n');
   });
 
   // n8n's scanner, on the checkout and on the packed tarball (scripts/n8n-scan): it needs Node 24
