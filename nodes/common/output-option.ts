@@ -40,12 +40,14 @@ export function outputOptionProperties(binding: OperationBinding): INodeProperti
       displayName: 'Output',
       name: 'output',
       type: 'options',
+      noDataExpression: true,
       default: 'simple',
+      description: 'How much of each item to return',
       displayOptions: { show },
       options: [
-        { name: 'Simplified', value: 'simple', description: `Only ${simplified}` },
         { name: 'Raw', value: 'raw', description: 'Every field the vendor sent' },
         { name: 'Selected Fields', value: 'selected', description: 'Only the fields you choose' },
+        { name: 'Simplified', value: 'simple', description: `Only ${simplified}` },
       ],
     },
     {

@@ -18,12 +18,14 @@ const NODE_GLOBALS = Object.fromEntries(
 );
 
 /**
- * @param {{ anyAllowed?: boolean, requireAllowed?: boolean }} options
+ * @param {{ anyAllowed?: boolean, requireAllowed?: boolean, ignores?: string[] }} options
  *   anyAllowed: test doubles stand in for platform objects (`any`);
- *   requireAllowed: harnesses and scripts load built files and apps at run time (`require`).
+ *   requireAllowed: harnesses and scripts load built files and apps at run time (`require`);
+ *   ignores: generated files in the folder (gitignored build output), relative to it.
  */
-export function repoConfig({ anyAllowed = false, requireAllowed = false } = {}) {
+export function repoConfig({ anyAllowed = false, requireAllowed = false, ignores = [] } = {}) {
   return tseslint.config(
+    { ignores },
     {
       files: ['**/*.ts'],
       extends: [js.configs.recommended, tseslint.configs.recommended],
