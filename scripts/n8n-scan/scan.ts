@@ -54,7 +54,8 @@ function main(): void {
     log('packed and unpacked the tarball; analysing both legs on Node 24');
     // eslint-plugin-n8n-nodes-base switches to fixture file names when NODE_ENV is "test" (as under jest).
     const { NODE_ENV: _testMode, ...env } = process.env;
-    const result = spawnSync(node, [join(__dirname, 'analyze.mjs'), scanner, ROOT, unpacked], { stdio: 'inherit', env });
+    // The scanner makes a temporary folder when loaded and leaves it: inside `work`, it goes with it.
+    const result = spawnSync(node, [join(__dirname, 'analyze.mjs'), scanner, ROOT, unpacked], { stdio: 'inherit', env: { ...env, TMPDIR: work } });
     log(result.status === 0 ? 'n8n scan: 0 errors on both legs' : 'n8n scan: FAILED (see above)');
     process.exitCode = result.status ?? 1;
   } finally {
