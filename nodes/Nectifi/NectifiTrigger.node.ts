@@ -1,6 +1,13 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { DEFAULT_TOLERANCE_SECONDS, NECTIFI_EVENTS, receiveNectifiWebhook } from '../common';
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  NECTIFI_EVENTS,
+  forgetManualWebhook,
+  handOutManualWebhook,
+  isManualWebhookHandedOut,
+  receiveNectifiWebhook,
+} from '../common';
 
 const EVENT_NAMES: Record<string, string> = {
   'guest.created': 'Guest Created',
@@ -14,7 +21,6 @@ const EVENT_NAMES: Record<string, string> = {
   'visit.ended': 'Visit Ended',
 };
 
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- Nectifi documents no webhook subscription endpoint: the user registers this node's URL in the Nectifi workspace (see the notice), so there is nothing to create or delete.
 export class NectifiTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'Nectifi Trigger',
@@ -32,7 +38,7 @@ export class NectifiTrigger implements INodeType {
     properties: [
       {
         displayName:
-          'Register this node\'s production URL as a webhook in your Nectifi workspace, and copy its signing secret into the Webhook Secret field of the Nectifi credential. Deliveries without a valid signature, or older than the tolerance, are refused with HTTP 401.',
+          'Nectifi has no API to subscribe to webhooks, so this node registers nothing with Nectifi: register its production URL as a webhook in your Nectifi workspace yourself (and remove it there when you no longer use it), and copy the signing secret into the Webhook Secret field of the Nectifi credential. On activation n8n logs the URL to register. Deliveries without a valid signature, or older than the tolerance, are refused with HTTP 401.',
         name: 'notice',
         type: 'notice',
         default: '',
@@ -71,6 +77,21 @@ export class NectifiTrigger implements INodeType {
         ],
       },
     ],
+  };
+
+  /** Nectifi has no subscription API: these record and log the URL for manual registration (common/manual-webhook.ts). */
+  webhookMethods = {
+    default: {
+      async checkExists(this: IHookFunctions): Promise<boolean> {
+        return isManualWebhookHandedOut(this);
+      },
+      async create(this: IHookFunctions): Promise<boolean> {
+        return handOutManualWebhook(this, 'Nectifi');
+      },
+      async delete(this: IHookFunctions): Promise<boolean> {
+        return forgetManualWebhook(this, 'Nectifi');
+      },
+    },
   };
 
   async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

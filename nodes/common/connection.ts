@@ -1,13 +1,10 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import { OperationRunner } from '../../shared/client/runner';
 import { N8nTransport } from '../../shared/http/n8n-transport';
+import { n8nClock } from './n8n-clock';
 import type { VendorSpec } from './vendors';
 
 export type RunnerContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
-/** n8n forbids timers in node code; its `sleep` is the sanctioned wait. */
-const n8nClock = { now: () => Date.now(), sleep: (ms: number) => sleep(ms) };
 
 /**
  * A runner for the node's credential: the shared layer validates the credential (URL, key shape,

@@ -6,6 +6,7 @@ import { createRunner } from './connection';
 import { defaultIdempotencyKey } from './idempotency';
 import { errorItemJson, toNodeError } from './node-errors';
 import type { OperationBinding } from './operation-binding';
+import { outputShaper } from './output-option';
 import { readInput } from './read-input';
 import type { VendorSpec } from './vendors';
 
@@ -44,18 +45,19 @@ async function runOperation(
   itemIndex: number,
 ): Promise<IDataObject[]> {
   const input = readInput(ctx, binding, itemIndex);
+  const shape = outputShaper(ctx, binding, itemIndex);
   const { op } = binding;
   if (binding.isList) {
     const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
     const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
     const results: IDataObject[] = [];
     for await (const item of paginate(runner, op, input, { maxItems: limit })) {
-      results.push(asObject(item));
+      results.push(shape(asObject(item)));
     }
     return results;
   }
   const idempotencyKey = op.idempotencyKeyField ? defaultIdempotencyKey(ctx, itemIndex) : undefined;
-  return [asObject(await runner.call(op, input, { idempotencyKey }))];
+  return [shape(asObject(await runner.call(op, input, { idempotencyKey })))];
 }
 
 function asObject(value: unknown): IDataObject {

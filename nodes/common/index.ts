@@ -10,3 +10,4 @@ export { SMARTWIFI_POLL_EVENTS } from './polling/events/smartwifi';
 export { SPLASH_POLL_EVENTS } from './polling/events/splash';
 export { DEFAULT_TOLERANCE_SECONDS, receiveNectifiWebhook } from './nectifi-webhook';
 export { NECTIFI_EVENTS } from '../../shared/nectifi/webhook';
+export { forgetManualWebhook, handOutManualWebhook, isManualWebhookHandedOut } from './manual-webhook';

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { loadOptionsMethodName, searchMethodName } from './dropdown-methods';
 import { type OperationBinding, type ParamBinding, resourceDisplayName } from './operation-binding';
+import { outputOptionProperties } from './output-option';
 import type { VendorSpec } from './vendors';
 
 const IDEMPOTENCY_DEFAULT_NOTE =
@@ -78,6 +79,7 @@ function bindingProperties(binding: OperationBinding): INodeProperties[] {
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     });
   }
+  out.push(...outputOptionProperties(binding));
   return out;
 }
 

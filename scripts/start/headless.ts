@@ -95,7 +95,6 @@ export function packageNodeTypes(): string[] {
   const nodesDir = join(ROOT, 'dist', 'nodes');
   for (const dir of readdirSync(nodesDir)) {
     for (const file of readdirSync(join(nodesDir, dir)).filter((f) => f.endsWith('.node.js'))) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(join(nodesDir, dir, file)) as Record<string, new () => { description: { name: string } }>;
       for (const NodeClass of Object.values(mod)) types.push(`${PACKAGE_NAME}.${new NodeClass().description.name}`);
     }

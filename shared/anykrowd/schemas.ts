@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { withSummary } from '../core/output-summary';
 import { f } from '../core';
 
 // Output schemas are loose objects: unknown fields pass through; only identifying fields are required.
@@ -58,28 +59,31 @@ export const wallet = z.looseObject({
 });
 
 // A transaction is identified by `id`; `nanoid` is what topup-revoke takes.
-export const walletTransaction = z.looseObject({
-  id: z.number().int(),
-  order_id: z.number().int().nullish(),
-  user_id: z.number().int().nullish(),
-  wallet_id: z.number().int().nullish(),
-  rfid_tag_id: z.number().int().nullish(),
-  event_id: z.number().int().nullish(),
-  device_id: z.number().int().nullish(),
-  scanned_by_id: z.number().int().nullish(),
-  scanned_by_type: z.string().nullish(),
-  amount: f.moneyOut().nullish(),
-  paid: flag().nullish(),
-  direction: z.string().nullish(),
-  reference: z.string().nullish(),
-  nanoid: z.string().nullish(),
-  type: z.string().nullish(),
-  created_at: z.string().nullish(),
-  price_vat: f.moneyOut().nullish(),
-  price_excl: f.moneyOut().nullish(),
-  // A percentage, not money: kept as sent.
-  vat_percentage: numOrStr().nullish(),
-  balance_before: f.moneyOut().nullish(),
-  balance_after: f.moneyOut().nullish(),
-  currency: currency.nullish(),
-});
+export const walletTransaction = withSummary(
+  z.looseObject({
+    id: z.number().int(),
+    order_id: z.number().int().nullish(),
+    user_id: z.number().int().nullish(),
+    wallet_id: z.number().int().nullish(),
+    rfid_tag_id: z.number().int().nullish(),
+    event_id: z.number().int().nullish(),
+    device_id: z.number().int().nullish(),
+    scanned_by_id: z.number().int().nullish(),
+    scanned_by_type: z.string().nullish(),
+    amount: f.moneyOut().nullish(),
+    paid: flag().nullish(),
+    direction: z.string().nullish(),
+    reference: z.string().nullish(),
+    nanoid: z.string().nullish(),
+    type: z.string().nullish(),
+    created_at: z.string().nullish(),
+    price_vat: f.moneyOut().nullish(),
+    price_excl: f.moneyOut().nullish(),
+    // A percentage, not money: kept as sent.
+    vat_percentage: numOrStr().nullish(),
+    balance_before: f.moneyOut().nullish(),
+    balance_after: f.moneyOut().nullish(),
+    currency: currency.nullish(),
+  }),
+  ['id', 'nanoid', 'type', 'direction', 'amount', 'currency', 'wallet_id', 'user_id', 'balance_after', 'created_at'],
+);

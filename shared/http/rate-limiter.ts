@@ -3,15 +3,11 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Time for the limiter and the retries; each platform passes its own wait (n8n's `sleep`). */
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 /**
  * Sliding-window limiter, the model both Nectifi (per minute) and anykrowd (per hour) document.
@@ -24,7 +20,7 @@ export class SlidingWindowLimiter {
 
   constructor(
     readonly limit: RateLimit,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock,
   ) {}
 
   /** Resolves when one more request fits in the window; callers are served in order. */
@@ -57,7 +53,7 @@ export class SlidingWindowLimiter {
 const limiters = new Map<string, SlidingWindowLimiter>();
 
 /** One limiter per vendor key in this process, shared by every client built for that key. */
-export function limiterFor(id: string, limit: RateLimit, clock?: Clock): SlidingWindowLimiter {
+export function limiterFor(id: string, limit: RateLimit, clock: Clock): SlidingWindowLimiter {
   const key = `${id}:${limit.requests}/${limit.windowMs}`;
   let limiter = limiters.get(key);
   if (!limiter) {

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { withSummary } from '../core/output-summary';
 
 /*
  * Output schemas for the Nectifi Global API V1.
@@ -20,20 +21,23 @@ const looseId = () => z.union([z.number(), z.string()]);
 
 // ---- CRM ----
 
-export const guest = z.looseObject({
-  id: z.number(),
-  name: str(),
-  email: str(),
-  phone: str(),
-  location_id: num(),
-  portal_id: num(),
-  marketing_consent: bool(),
-  is_vip: bool(),
-  /** Tag slugs, as sent by Update Guest (`"tags": ["vip"]`). */
-  tags: z.array(z.string()).nullish(),
-  created_at: timestamp(),
-  updated_at: timestamp(),
-});
+export const guest = withSummary(
+  z.looseObject({
+    id: z.number(),
+    name: str(),
+    email: str(),
+    phone: str(),
+    location_id: num(),
+    portal_id: num(),
+    marketing_consent: bool(),
+    is_vip: bool(),
+    /** Tag slugs, as sent by Update Guest (`"tags": ["vip"]`). */
+    tags: z.array(z.string()).nullish(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
+  }),
+  ['id', 'name', 'email', 'phone', 'location_id', 'is_vip', 'marketing_consent', 'tags', 'created_at'],
+);
 
 /** One entry of a guest's activity timeline (visits, grants, redemptions, points, emails...). */
 export const timelineEvent = z.looseObject({

@@ -32,7 +32,7 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 
 describe('vendor sandbox', () => {
   let sb: Sandbox;
-  let clock = Date.now();
+  const clock = Date.now();
   const nectifi = (path: string, key = sb.keys.nectifi.full, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
     request(sb.urls.nectifi + path, { ...init, headers: { Authorization: `Bearer ${key}`, ...init.headers } });
   const anykrowd = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>

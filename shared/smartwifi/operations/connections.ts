@@ -54,7 +54,7 @@ export const listConnections = defineOperation({
     useragent:
       'Mozilla/5.0 (Linux; Android 11; DN2101 Build/RP1A.200720.011; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/99.0.4844.58 Mobile Safari/537.36',
     downloaded: 1641142,
-    guesttoken: '1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad',
+    guesttoken: 'example-guest-token-6eb6e7e34cad',
     macaddress: 'AA-BB-CC-DD-EE-FF',
     hotspotname: 'Hotspot_1',
     online_time: '00:05:14',

@@ -40,9 +40,10 @@ export const listGuestPlans = defineOperation({
   },
   returns: 'list',
   output: guestPlan,
-  // The doc's example values are descriptions of the fields; realistic values in the same shape.
+  // The doc's example values are descriptions of the fields; realistic values in the same shape
+  // (the token says it is an example: n8n's scanner takes an unmarked token-shaped value for a secret).
   sample: {
-    token: '1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad',
+    token: 'example-guest-token-6eb6e7e34cad',
     macaddress: 'AA-BB-CC-DD-EE-FF',
     email: 'alex@example.com',
     guest_plan_name: '24 Hour Pass',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ExecuteContext, LoadOptionsContext, PollContext, RoutingNode, WebhookContext } from 'n8n-core';
+import { ExecuteContext, HookContext, LoadOptionsContext, PollContext, RoutingNode, WebhookContext } from 'n8n-core';
 import type {
   ICredentialTestRequest,
   IDataObject,
@@ -37,6 +37,42 @@ export async function loadOptions(node: INode, store: CredentialStore, kind: 'li
   const methods = nodeTypeOf(node).methods!;
   if (kind === 'listSearch') return (await methods.listSearch![method].call(context, filter)).results;
   return await methods.loadOptions![method].call(context);
+}
+
+/**
+ * A trigger's webhookMethods as n8n's WebhookService runs them: on activation `checkExists`, then
+ * `create` when it answered false; on deactivation `delete`. Returns the methods called, in order.
+ */
+export async function runWebhookLifecycle(workflow: Workflow, node: INode, store: CredentialStore, phase: 'activate' | 'deactivate') {
+  const nodeType = nodeTypeOf(node);
+  const webhookDescription = nodeType.description.webhooks![0];
+  const methods = nodeType.webhookMethods![webhookDescription.name]!;
+  const additionalData = additionalDataFor(store);
+  const webhookData: IWebhookData = {
+    httpMethod: webhookDescription.httpMethod as IWebhookData['httpMethod'],
+    node: node.name,
+    path: String(webhookDescription.path),
+    webhookDescription,
+    workflowId: String(workflow.id),
+    workflowExecuteAdditionalData: additionalData,
+  };
+  const call = async (method: 'checkExists' | 'create' | 'delete') =>
+    await methods[method]!.call(new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData));
+  if (phase === 'deactivate') {
+    await call('delete');
+    return ['delete'];
+  }
+  if (await call('checkExists')) return ['checkExists'];
+  await call('create');
+  return ['checkExists', 'create'];
+}
+
+/** n8n's logger, which node code reaches through `this.logger` (n8n-core's DI container). */
+export function engineLogger(): { info(message: string, meta?: object): void } {
+  const fromCore = { paths: [require.resolve('n8n-core')] };
+  const { Container } = require(require.resolve('@n8n/di', fromCore)) as { Container: { get(type: unknown): unknown } };
+  const { Logger } = require(require.resolve('@n8n/backend-common', fromCore)) as { Logger: unknown };
+  return Container.get(Logger) as { info(message: string, meta?: object): void };
 }
 
 export interface WebhookCall {
