@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_REQUESTS_IN_FLIGHT = 8;
+export const MAX_REQUESTS_IN_FLIGHT = 32;
+
+/** The action nodes' Options collection: how many items may wait on the vendor at once. */
+export const requestOptionsProperty: INodeProperties = {
+  displayName: 'Options',
+  name: 'options',
+  type: 'collection',
+  placeholder: 'Add option',
+  default: {},
+  options: [
+    {
+      displayName: 'Requests in Flight',
+      name: 'requestsInFlight',
+      type: 'number',
+      typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
+      default: DEFAULT_REQUESTS_IN_FLIGHT,
+      description:
+        "How many items may wait on the vendor at once (output keeps the input order). Reads and writes that are safe to repeat overlap; other writes (top-ups, new guests, emails, vouchers) overlap only with Continue On Fail on, and otherwise run one at a time so a failure stops at that item. The credential's rate limit paces every request either way.",
+    },
+  ],
+};
+
+export function requestsInFlight(ctx: IExecuteFunctions): number {
+  const value = Number(ctx.getNodeParameter('options.requestsInFlight', 0, DEFAULT_REQUESTS_IN_FLIGHT));
+  return Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_REQUESTS_IN_FLIGHT) : DEFAULT_REQUESTS_IN_FLIGHT;
+}
