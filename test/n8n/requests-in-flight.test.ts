@@ -28,7 +28,7 @@ beforeEach(() => {
 
 const maxInFlight = (vendor: string) => sandbox.counters.get().maxInFlight[vendor] ?? 0;
 const guestIds = (count: number) => Array.from({ length: count }, (_, i) => 1 + ((i * 37) % sandbox.state.nectifi.guests.seededCount));
-const getGuest = (options: Record<string, unknown> = {}, extra = {}) =>
+const getGuest = (options: Record<string, number> = {}, extra = {}) =>
   step('Get Guest', 'nectifi', 'guest', 'getGuest', { guestId: '={{ $json.guest }}', options }, extra);
 
 test('reads overlap up to Requests in Flight; output keeps the input order and pairing', async () => {
