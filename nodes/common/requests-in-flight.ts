@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_REQUESTS_IN_FLIGHT = 8;
-export const MAX_REQUESTS_IN_FLIGHT = 32;
+export const DEFAULT_REQUESTS_IN_FLIGHT = 32;
+export const MAX_REQUESTS_IN_FLIGHT = 100;
 
 /** The action nodes' Options collection: how many items may wait on the vendor at once. */
 export const requestOptionsProperty: INodeProperties = {

@@ -38,7 +38,7 @@ test('reads overlap up to Requests in Flight; output keeps the input order and p
   expect(out.map((item) => item.json.id)).toEqual(ids);
   expect(out.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
   expect(maxInFlight('nectifi')).toBeGreaterThan(1);
-  expect(maxInFlight('nectifi')).toBeLessThanOrEqual(8);
+  expect(maxInFlight('nectifi')).toBeLessThanOrEqual(32);
 
   sandbox.counters.reset();
   const three = await runChain([getGuest({ requestsInFlight: 3 })], ids.map((guest) => ({ guest })), credentials);
