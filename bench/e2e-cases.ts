@@ -204,3 +204,31 @@ export function benchWorkflow(cases: BenchCase[], rounds: number, packageName: s
   const connections = { Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] }, List: { main: [branches] } };
   return { id: 'VenueBenchWflw01', name: 'venue-connectors bench: ours vs HTTP Request', nodes, connections, active: false, settings: { executionOrder: 'v1' } };
 }
+
+/** The rate-limited case: a Nectifi key limited to `perMinute`, the credential set to the same. */
+export const LIMITED = { perMinute: 120, items: 200, latencyMs: 50, credential: { id: 'VenueBenchLimt01', name: 'Nectifi limited bench' } };
+
+export function limitedCredential(urls: SandboxUrls, keys: SandboxKeys) {
+  return { ...LIMITED.credential, type: 'nectifiApi', data: { apiKey: keys.nectifi.full, baseUrl: urls.nectifi, requestsPerMinute: LIMITED.perMinute, allowHttp: true } };
+}
+
+/** Start → List (one request) → Get Guest for each of the `LIMITED.items` guests, all on the limited key. */
+export function limitedWorkflow(packageName: string) {
+  const credentials = { nectifiApi: LIMITED.credential };
+  const node = (name: string, parameters: Record<string, unknown>, x: number) => ({ id: name, name, type: `${packageName}.nectifi`, typeVersion: 1, position: [x, 0], parameters, credentials });
+  return {
+    id: 'VenueBenchWflw02',
+    name: 'venue-connectors bench: ours under a rate limit',
+    nodes: [
+      { id: 'Start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+      node('List', { resource: 'guest', operation: 'listGuests', returnAll: false, limit: LIMITED.items }, 220),
+      node('Ours limited', { resource: 'guest', operation: 'getGuest', guestId: '={{ $json.id }}' }, 440),
+    ],
+    connections: {
+      Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
+      List: { main: [[{ node: 'Ours limited', type: 'main', index: 0 }]] },
+    },
+    active: false,
+    settings: { executionOrder: 'v1' },
+  };
+}

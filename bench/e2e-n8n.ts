@@ -15,7 +15,7 @@ import { ROOT, ensureBuilt } from './lib/build';
 import { type SandboxProcess, startSandboxProcess } from './lib/sandbox-process';
 import { mdTable, median, table } from './lib/stats';
 import type { BenchOptions, BenchResult } from './lib/types';
-import { type BenchCase, type BenchIds, ITEMS, benchCases, benchCredentials, benchWorkflow } from './e2e-cases';
+import { type BenchCase, type BenchIds, ITEMS, LIMITED, benchCases, benchCredentials, benchWorkflow, limitedCredential, limitedWorkflow } from './e2e-cases';
 import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/common/requests-in-flight';
 import { isInstalled, n8nRuntime } from '../scripts/runtime/n8n';
 
@@ -155,6 +155,7 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
   }
   ensureBuilt(options.log);
   const sandbox = await startSandboxProcess({ nectifiRateLimitPerMinute: 100_000_000, anykrowdRateLimitPerHour: 1_000_000_000 });
+  const limitedSandbox = await startSandboxProcess({ nectifiRateLimitPerMinute: LIMITED.perMinute, latencyMs: LIMITED.latencyMs });
   const userFolder = mkdtempSync(join(tmpdir(), 'venue-bench-n8n-'));
   try {
     const env = await n8nEnv(userFolder);
@@ -162,9 +163,10 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
     await installPackage(userFolder);
     const cases = benchCases(sandbox.urls, sandbox.keys, await benchIds(sandbox), PACKAGE_NAME);
     const files = { credentials: join(userFolder, 'credentials.json'), workflow: join(userFolder, 'workflow.json') };
-    writeFileSync(files.credentials, JSON.stringify(benchCredentials(sandbox.urls, sandbox.keys)));
+    writeFileSync(files.credentials, JSON.stringify([...benchCredentials(sandbox.urls, sandbox.keys), limitedCredential(limitedSandbox.urls, limitedSandbox.keys)]));
     const wf = benchWorkflow(cases, ROUNDS, PACKAGE_NAME);
-    writeFileSync(files.workflow, JSON.stringify([wf]));
+    const limitedWf = limitedWorkflow(PACKAGE_NAME);
+    writeFileSync(files.workflow, JSON.stringify([wf, limitedWf]));
     options.log('  6. importing the credentials and the workflow into a fresh n8n (SQLite in a temp folder)…');
     await run(RUNTIME.node, [RUNTIME.bin, 'import:credentials', `--input=${files.credentials}`], env, 300_000);
     rmSync(files.credentials);
@@ -194,6 +196,20 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
     }
     await sandboxRequest(`${sandbox.url}/__sandbox/latency`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '0' });
 
+    options.log(`  6. n8n execute under a rate limit: ${LIMITED.items} items on a key of ${LIMITED.perMinute}/min at ${LIMITED.latencyMs} ms (about a minute)…`);
+    await sandboxRequest(`${limitedSandbox.url}/__sandbox/counters/reset`, { method: 'POST' });
+    const limitedOut = await run(RUNTIME.node, [RUNTIME.bin, 'execute', `--id=${limitedWf.id}`, '--rawOutput'], env, 600_000);
+    const limitedRun = runDataOf(limitedOut.stdout, limitedOut.stderr);
+    const limitedNode = limitedRun['Ours limited']?.[0];
+    if (!limitedNode || limitedNode.items !== LIMITED.items) throw new Error(`rate-limited run: ${limitedNode?.items ?? 0} items instead of ${LIMITED.items}`);
+    const limitedCounters = (await sandboxRequest(`${limitedSandbox.url}/__sandbox/counters`)) as { statuses: Record<string, number> };
+    const tooMany = limitedCounters.statuses['nectifi 429'] ?? 0;
+    // A sliding window of N per minute lets N requests through at once and the next N a minute after
+    // the first: the List request plus the items need this long at the least.
+    const minimumS = Math.floor(LIMITED.items / LIMITED.perMinute) * 60 + LIMITED.latencyMs / 1000;
+    const limitedS = limitedNode.executionTime / 1000;
+    const limitedShare = minimumS / limitedS;
+
     const header = ['latency', 'case (100 items)', 'ours items/s', 'HTTP Request items/s', 'ours / HTTP', 'limit for ours'];
     const rows: string[][] = [];
     const targets: BenchResult['targets'] = [];
@@ -208,7 +224,14 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
         }
       }
     }
+    targets.push({
+      name: `6. under a rate limit (${LIMITED.items} items, key at ${LIMITED.perMinute}/min, ${LIMITED.latencyMs} ms)`,
+      target: '≥ 0.8× of what the limit allows, 0 429s',
+      measured: `${limitedShare.toFixed(2)}× (${limitedS.toFixed(1)} s against ${minimumS.toFixed(1)} s at least), ${tooMany} 429s`,
+      met: limitedShare >= 0.8 && tooMany === 0,
+    });
     const lines = [
+      `Under a rate limit: ${LIMITED.items} Get Guest items on a Nectifi key limited to ${LIMITED.perMinute} requests a minute (the credential set to the same), ${LIMITED.latencyMs} ms latency: ${limitedS.toFixed(1)} s, where the limit allows it in ${minimumS.toFixed(1)} s at the least (${limitedShare.toFixed(2)}×); the sandbox answered ${tooMany} requests with 429.`,
       `${ROUNDS} rounds per latency in one \`n8n execute\` each (the pair's order alternates every round); n8n ${n8nVersion()} on Node ${RUNTIME.nodeMajor}; items/s from n8n's own executionTime of each node run (median of the rounds); our nodes at their default Requests in Flight (${DEFAULT_REQUESTS_IN_FLIGHT}), HTTP Request at its default (every item at once); the sandbox adds the latency before each answer; setup ${setupS.toFixed(1)} s; each \`n8n execute\` ${execWall.map((s) => s.toFixed(1)).join(' / ')} s wall.`,
       'Writes marked "continue on fail" run with the node setting On Error: Continue, the only way ours overlaps writes that are not safe to repeat (a top-up, a voucher); without it they run one at a time, at most 1000/latency items/s.',
       'Limit for ours: its requests in flight over the latency, or the vendor\'s documented rate where lower (Nectifi: the key\'s 10,000/min here; anykrowd documents 1,000 requests an hour, which 100 items fit in).',
@@ -219,11 +242,12 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
       text: `${table(header, rows)}\n${lines.join('\n')}`,
       markdown: `${mdTable(header, rows)}\n\n${lines.join('\n\n')}`,
       targets,
-      data: { latencies: LATENCIES, rounds: ROUNDS, items: ITEMS, measured, execWall, setupS },
+      data: { latencies: LATENCIES, rounds: ROUNDS, items: ITEMS, measured, execWall, setupS, limited: { ...LIMITED, seconds: limitedS, minimumS, share: limitedShare, tooMany } },
     };
   } finally {
     rmSync(userFolder, { recursive: true, force: true });
     await sandbox.close();
+    await limitedSandbox.close();
   }
 }
 

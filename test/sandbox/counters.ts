@@ -5,6 +5,13 @@ export class Counters implements CountersApi {
   private applied = new Map<string, number>();
   private inFlight = new Map<string, number>();
   private maxInFlight = new Map<string, number>();
+  private statuses = new Map<string, number>();
+
+  /** The status a vendor answer went out with (`'nectifi 429'`). */
+  answered(vendor: string, status: number): void {
+    const key = `${vendor} ${status}`;
+    this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
+  }
 
   /** A vendor request arrived (its answer is not sent yet). */
   enter(vendor: string): void {
@@ -27,12 +34,13 @@ export class Counters implements CountersApi {
   }
 
   get(): CounterSnapshot {
-    return { requests: Object.fromEntries(this.requests), applied: Object.fromEntries(this.applied), maxInFlight: Object.fromEntries(this.maxInFlight) };
+    return { requests: Object.fromEntries(this.requests), applied: Object.fromEntries(this.applied), maxInFlight: Object.fromEntries(this.maxInFlight), statuses: Object.fromEntries(this.statuses) };
   }
 
   reset(): void {
     this.requests.clear();
     this.applied.clear();
     this.maxInFlight.clear();
+    this.statuses.clear();
   }
 }

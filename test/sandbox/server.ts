@@ -204,6 +204,7 @@ export function createDispatcher(deps: DispatchDeps, timers: Timers) {
       if (vendor) {
         deps.counters.enter(vendor);
         res.once('close', () => deps.counters.leave(vendor));
+        res.once('finish', () => deps.counters.answered(vendor, res.statusCode));
       }
       const delay = deps.latency.of(vendor ?? 'nectifi');
       if (delay > 0) timers.after(delay, () => handleVendor(req, res, url, pathname, body));

@@ -116,6 +116,8 @@ export interface CounterSnapshot {
   applied: Record<string, number>;
   /** The most vendor requests that were waiting for their answer at one time, per vendor, since the last reset. */
   maxInFlight: Record<string, number>;
+  /** Answers sent, by `'<vendor> <status>'` (`'nectifi 429'`). */
+  statuses: Record<string, number>;
 }
 
 export interface SandboxState {
