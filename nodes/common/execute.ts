@@ -6,11 +6,17 @@ import { createRunner } from './connection';
 import { defaultIdempotencyKey } from './idempotency';
 import { errorItemJson, toNodeError } from './node-errors';
 import type { OperationBinding } from './operation-binding';
+import { runItems } from './item-pool';
 import { outputShaper } from './output-option';
 import { readInput } from './read-input';
+import { requestsInFlight } from './requests-in-flight';
 import type { VendorSpec } from './vendors';
 
-/** Runs the chosen operation once per input item; one output item per result, paired to its input. */
+/**
+ * Runs the chosen operation once per input item; one output item per result, paired to its input,
+ * in input order. Items overlap (up to the node's Requests in Flight) where that is safe: see
+ * `overlaps`. The shared rate limiter paces every request of the run, overlapped or not.
+ */
 export async function executeVendorNode(this: IExecuteFunctions, vendor: VendorSpec): Promise<INodeExecutionData[][]> {
   const items = this.getInputData();
   const resource = this.getNodeParameter('resource', 0) as string;
@@ -19,23 +25,36 @@ export async function executeVendorNode(this: IExecuteFunctions, vendor: VendorS
   if (!binding || binding.op.resource !== resource) {
     throw new NodeOperationError(this.getNode(), `The operation "${resource}:${operation}" is not supported`);
   }
+  const continueOnFail = this.continueOnFail();
+  const inFlight = overlaps(binding, continueOnFail) ? requestsInFlight(this) : 1;
+  let runner: Promise<OperationRunner> | undefined;
+  const outcomes = await runItems(
+    items.length,
+    inFlight,
+    async (itemIndex) => runOperation(this, await (runner ??= createRunner(this, vendor)), binding, itemIndex),
+    !continueOnFail,
+  );
   const output: INodeExecutionData[] = [];
-  let runner: OperationRunner | undefined;
-  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-    try {
-      runner ??= await createRunner(this, vendor);
-      const results = await runOperation(this, runner, binding, itemIndex);
-      for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
-    } catch (error) {
-      const nodeError = toNodeError(this.getNode(), error, itemIndex);
-      if (this.continueOnFail()) {
-        output.push({ json: errorItemJson(error, nodeError), pairedItem: { item: itemIndex } });
-        continue;
-      }
-      throw nodeError;
+  for (const [itemIndex, outcome] of outcomes.entries()) {
+    if (outcome.ok) {
+      for (const json of outcome.value) output.push({ json, pairedItem: { item: itemIndex } });
+      continue;
     }
+    const nodeError = toNodeError(this.getNode(), outcome.error, itemIndex);
+    if (!continueOnFail) throw nodeError;
+    output.push({ json: errorItemJson(outcome.error, nodeError), pairedItem: { item: itemIndex } });
   }
   return [output];
+}
+
+/**
+ * Reads and writes that are safe to repeat overlap. A write that is not (a top-up, a new guest, an
+ * email) overlaps only when the node continues on fail, where every item's outcome is in the
+ * output; otherwise items run one at a time, so a failure stops at that item and every item before
+ * it, and none after it, was applied.
+ */
+export function overlaps(binding: OperationBinding, continueOnFail: boolean): boolean {
+  return binding.op.safety !== 'unsafe' || continueOnFail;
 }
 
 async function runOperation(

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { loadOptionsMethodName, searchMethodName } from './dropdown-methods';
 import { type OperationBinding, type ParamBinding, resourceDisplayName } from './operation-binding';
 import { outputOptionProperties } from './output-option';
+import { requestOptionsProperty } from './requests-in-flight';
 import type { VendorSpec } from './vendors';
 
 const IDEMPOTENCY_DEFAULT_NOTE =
@@ -39,6 +40,7 @@ export function operationProperties(vendor: VendorSpec): INodeProperties[] {
     });
   }
   for (const binding of bindings) properties.push(...bindingProperties(binding));
+  properties.push(requestOptionsProperty);
   return properties;
 }
 

@@ -20,8 +20,8 @@ describe('node versioning of the generated action nodes', () => {
       nectifi: [[1, 1.1], 1.1],
       smartWifi: [[1, 1.1], 1.1],
       anykrowd: [[1, 1.1], 1.1],
-      // No Splash Air operation has more than 10 fields: its parameters did not change, nor did its version.
-      splashAir: [1, undefined],
+      // No Splash Air operation has more than 10 fields; its 1.1 adds Options > Requests in Flight only.
+      splashAir: [[1, 1.1], 1.1],
     });
   });
 

@@ -200,7 +200,13 @@ export function createDispatcher(deps: DispatchDeps, timers: Timers) {
           .catch((e: Error) => send(res, jsonReply(500, { error: e.message })));
         return;
       }
-      const delay = deps.latency.of(vendorOf(pathname)?.vendor ?? 'nectifi');
+      const vendor = vendorOf(pathname)?.vendor;
+      if (vendor) {
+        deps.counters.enter(vendor);
+        res.once('close', () => deps.counters.leave(vendor));
+        res.once('finish', () => deps.counters.answered(vendor, res.statusCode));
+      }
+      const delay = deps.latency.of(vendor ?? 'nectifi');
       if (delay > 0) timers.after(delay, () => handleVendor(req, res, url, pathname, body));
       else handleVendor(req, res, url, pathname, body);
     });

@@ -114,6 +114,10 @@ export interface CounterSnapshot {
   requests: Record<string, number>;
   /** State changes actually applied (idempotent replays and rejected requests excluded). */
   applied: Record<string, number>;
+  /** The most vendor requests that were waiting for their answer at one time, per vendor, since the last reset. */
+  maxInFlight: Record<string, number>;
+  /** Answers sent, by `'<vendor> <status>'` (`'nectifi 429'`). */
+  statuses: Record<string, number>;
 }
 
 export interface SandboxState {
