@@ -11,6 +11,8 @@ export interface ParamBinding {
   kind: FieldKind;
   required: boolean;
   dropdown?: DropdownSource;
+  /** The node version that first shows it (`n8nSince` of the field, at least the operation's). */
+  since: number;
 }
 
 /** The n8n face of one declared operation. */
@@ -24,6 +26,8 @@ export interface OperationBinding {
   /** List operations get Return All / Limit instead of the vendor's paging fields. */
   isList: boolean;
   paging: Paging;
+  /** The node version that first offers the operation (`n8nSince`, default 1). */
+  since: number;
 }
 
 const RESOURCE_NAMES: Record<string, string> = { wifi: 'WiFi' };
@@ -52,6 +56,7 @@ export function pagingFieldsOf(paging: Paging): string[] {
 export function bindOperation(op: OperationDeclaration): OperationBinding {
   const isList = op.returns === 'list';
   const skipped = new Set(isList ? pagingFieldsOf(op.paging) : []);
+  const since = op.n8nSince ?? 1;
   const top: ParamBinding[] = [];
   const optional: ParamBinding[] = [];
   for (const [field, declaration] of Object.entries(op.fields)) {
@@ -65,10 +70,11 @@ export function bindOperation(op: OperationDeclaration): OperationBinding {
       kind: fieldKind(declaration.schema),
       required: isRequired(declaration.schema),
       dropdown: declaration.dropdown,
+      since: Math.max(since, declaration.n8nSince ?? 1),
     };
     (binding.required ? top : optional).push(binding);
   }
-  return { op, top, optional, collection: collectionFor(op, isList), isList, paging: op.paging };
+  return { op, top, optional, collection: collectionFor(op, isList), isList, paging: op.paging, since };
 }
 
 function collectionFor(op: OperationDeclaration, isList: boolean): OperationBinding['collection'] {

@@ -33,7 +33,7 @@ function summaryFields(op: OperationDeclaration): readonly string[] {
 export function outputOptionProperties(binding: OperationBinding): INodeProperties[] {
   const { op } = binding;
   if (!hasOutputOption(op)) return [];
-  const show = { resource: [op.resource], operation: [op.key], '@version': [{ _cnd: { gte: OUTPUT_OPTION_SINCE_VERSION } }] };
+  const show = { resource: [op.resource], operation: [op.key], '@version': [{ _cnd: { gte: Math.max(OUTPUT_OPTION_SINCE_VERSION, binding.since) } }] };
   const simplified = summaryFields(op).join(', ');
   return [
     {

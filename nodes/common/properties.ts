@@ -3,41 +3,49 @@ import { loadOptionsMethodName, searchMethodName } from './dropdown-methods';
 import { type OperationBinding, type ParamBinding, resourceDisplayName } from './operation-binding';
 import { outputOptionProperties } from './output-option';
 import { requestOptionsProperty } from './requests-in-flight';
+import { inVersions, versionBands } from './version-bands';
 import type { VendorSpec } from './vendors';
 
 const IDEMPOTENCY_DEFAULT_NOTE =
   ' When empty, n8n uses a key derived from this execution, node, run and item, so a retry of this node changes nothing twice.';
 
-/** The resource → operation → fields parameters of a vendor's action node, from its declarations. */
+/**
+ * The resource → operation → fields parameters of a vendor's action node, from its declarations.
+ * Operations and fields declared with `n8nSince` appear from that node version on (version-bands.ts).
+ */
 export function operationProperties(vendor: VendorSpec): INodeProperties[] {
   const bindings = [...vendor.bindings.values()];
+  const resourceSince = (resource: string) => Math.min(...bindings.filter((b) => b.op.resource === resource).map((b) => b.since));
   const resources = [...new Set(bindings.map((b) => b.op.resource))];
-  const firstResource = resources[0];
-  const properties: INodeProperties[] = [
-    {
+  const properties: INodeProperties[] = versionBands(resources, resourceSince).map((band) => {
+    const firstResource = band.items[0];
+    return {
       displayName: 'Resource',
       name: 'resource',
       type: 'options',
       noDataExpression: true,
-      options: sortByName(resources.map((r) => ({ name: resourceDisplayName(r), value: r }))),
+      displayOptions: inVersions(undefined, band.from, band.until),
+      options: sortByName(band.items.map((r) => ({ name: resourceDisplayName(r), value: r }))),
       default: firstResource,
-    },
-  ];
+    };
+  });
   for (const resource of resources) {
     const ops = bindings.filter((b) => b.op.resource === resource);
-    const options = sortByName(
-      ops.map((b) => ({ name: b.op.label, value: b.op.key, action: sentenceCase(b.op.label), description: b.op.description })),
-    );
-    const firstOperation = options[0].value;
-    properties.push({
-      displayName: 'Operation',
-      name: 'operation',
-      type: 'options',
-      noDataExpression: true,
-      displayOptions: { show: { resource: [resource] } },
-      options,
-      default: firstOperation,
-    });
+    for (const band of versionBands(ops, (b) => b.since)) {
+      const options = sortByName(
+        band.items.map((b) => ({ name: b.op.label, value: b.op.key, action: sentenceCase(b.op.label), description: b.op.description })),
+      );
+      const firstOperation = options[0].value;
+      properties.push({
+        displayName: 'Operation',
+        name: 'operation',
+        type: 'options',
+        noDataExpression: true,
+        displayOptions: inVersions({ show: { resource: [resource] } }, band.from, band.until),
+        options,
+        default: firstOperation,
+      });
+    }
   }
   for (const binding of bindings) properties.push(...bindingProperties(binding));
   properties.push(requestOptionsProperty);
@@ -46,7 +54,8 @@ export function operationProperties(vendor: VendorSpec): INodeProperties[] {
 
 function bindingProperties(binding: OperationBinding): INodeProperties[] {
   const show = { resource: [binding.op.resource], operation: [binding.op.key] };
-  const out: INodeProperties[] = binding.top.map((p) => ({ ...paramProperty(binding, p), required: true, displayOptions: { show } }));
+  const from = (since: number) => inVersions({ show }, since);
+  const out: INodeProperties[] = binding.top.map((p) => ({ ...paramProperty(binding, p), required: true, displayOptions: from(p.since) }));
   if (binding.isList) {
     out.push(
       {
@@ -55,7 +64,7 @@ function bindingProperties(binding: OperationBinding): INodeProperties[] {
         type: 'boolean',
         default: false,
         description: 'Whether to return all results or only up to a given limit',
-        displayOptions: { show },
+        displayOptions: from(binding.since),
       },
       {
         displayName: 'Limit',
@@ -64,19 +73,19 @@ function bindingProperties(binding: OperationBinding): INodeProperties[] {
         typeOptions: { minValue: 1 },
         default: 50,
         description: 'Max number of results to return',
-        displayOptions: { show: { ...show, returnAll: [false] } },
+        displayOptions: inVersions({ show: { ...show, returnAll: [false] } }, binding.since),
       },
     );
   }
-  if (binding.optional.length > 0) {
+  for (const band of versionBands(binding.optional, (p) => p.since)) {
     out.push({
       displayName: binding.collection.displayName,
       name: binding.collection.name,
       type: 'collection',
       placeholder: binding.collection.placeholder,
       default: {},
-      displayOptions: { show },
-      options: binding.optional
+      displayOptions: inVersions({ show }, band.from, band.until),
+      options: band.items
         .map((p) => paramProperty(binding, p))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     });

@@ -34,6 +34,8 @@ export interface FieldDeclaration {
   dropdown?: DropdownSource;
   /** Also copy the value into the JSON body (Nectifi repeats `guest_id` in path and body). */
   alsoInBody?: boolean;
+  /** The n8n action node version that first shows this field (a field added later); default 1. */
+  n8nSince?: number;
 }
 
 export type Paging =
@@ -74,6 +76,8 @@ export interface OperationSpec {
   unknownOutcomeHint?: string;
   /** Nectifi scopes that grant access, any one suffices. */
   scopes?: string[];
+  /** The n8n action node version that first offers this operation (one added later); default 1. */
+  n8nSince?: number;
 }
 
 export interface OperationDeclaration extends OperationSpec {

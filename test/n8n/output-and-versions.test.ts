@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import { z } from 'zod/v4';
+import { defineOperation } from '../../shared/core/operation';
 import { summaryOf } from '../../shared/core/output-summary';
 import { type VersionSnapshot, parameterFingerprint, versioningProblems } from '../../scripts/node-versions/fingerprint';
 import { SNAPSHOT_PATH, actionNodeDescriptions } from '../../scripts/node-versions/main';
@@ -7,7 +10,9 @@ import type { Sandbox } from '../sandbox';
 import { byId, fromList, runChain, step } from './support/chain';
 import { type CredentialStore, stopEngineTimers } from './support/engine';
 import { sandboxCredentials, startTestSandbox } from './support/sandbox';
-import { VENDOR_SPECS } from '../../nodes/common/vendors';
+import { NECTIFI, VENDOR_SPECS, type VendorSpec } from '../../nodes/common/vendors';
+import { bindOperation } from '../../nodes/common/operation-binding';
+import { operationProperties } from '../../nodes/common/properties';
 
 const snapshot = JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')) as VersionSnapshot;
 const descriptions = actionNodeDescriptions();
@@ -58,6 +63,55 @@ describe('node versioning of the generated action nodes', () => {
     const copy = structuredClone(nectifiDescription);
     for (const p of copy.properties) p.description = `${p.description ?? ''} Reworded.`;
     expect(parameterFingerprint(copy, 1)).toBe(snapshot.nectifi['1']);
+  });
+});
+
+describe('a declaration added later (n8nSince) changes only the new version', () => {
+  // The Nectifi node as it would be with a new operation and a new optional field, both from 1.2.
+  const getGuest = NECTIFI.operations.getGuest;
+  const withField = { ...getGuest, fields: { ...getGuest.fields, expand: { in: 'query' as const, schema: z.string().optional(), label: 'Expand', help: 'Related records to include.', n8nSince: 1.2 } } };
+  const archiveGuest = defineOperation({
+    vendor: 'nectifi',
+    key: 'archiveGuest',
+    resource: 'guest',
+    label: 'Archive Guest',
+    description: 'Archives a guest.',
+    method: 'POST',
+    path: '/crm/guests/{guest_id}/archive',
+    fields: { guest_id: { in: 'path', schema: z.number(), label: 'Guest ID', help: 'The guest to archive.' } },
+    returns: 'object',
+    output: z.looseObject({ id: z.number() }),
+    sample: { id: 1 },
+    paging: { style: 'none' },
+    safety: 'idempotent',
+    n8nSince: 1.2,
+  });
+  const operations = { ...NECTIFI.operations, getGuest: withField, archiveGuest } as VendorSpec['operations'];
+  const spec: VendorSpec = { ...NECTIFI, operations, bindings: new Map(Object.values(operations).map((op) => [op.key, bindOperation(op)])) };
+  const next: INodeTypeDescription = { ...nectifiDescription, version: [1, 1.1, 1.2], defaultVersion: 1.2, properties: operationProperties(spec) };
+
+  test('versions 1 and 1.1 keep their recorded parameters; 1.2 is new', () => {
+    expect(versioningProblems([next], snapshot)).toEqual(['nectifi: version 1.2 is not recorded yet: run npm run -s node-versions -- --record']);
+  });
+
+  test("n8n's own display rules agree: the new operation and field show at 1.2 only", () => {
+    const visible = (version: number, values: Record<string, unknown>) =>
+      next.properties.filter((p) => NodeHelpers.displayParameter(values as never, p, { typeVersion: version }, next));
+    const operationsAt = (version: number) =>
+      visible(version, { resource: 'guest' })
+        .filter((p) => p.name === 'operation')
+        .flatMap((p) => p.options!.map((o) => (o as { value: string }).value));
+    expect(operationsAt(1)).not.toContain('archiveGuest');
+    expect(operationsAt(1.1)).not.toContain('archiveGuest');
+    expect(operationsAt(1.2)).toContain('archiveGuest');
+    for (const version of [1, 1.1, 1.2]) expect(visible(version, { resource: 'guest' }).filter((p) => p.name === 'operation')).toHaveLength(1);
+    const getGuestFields = (version: number) =>
+      visible(version, { resource: 'guest', operation: 'getGuest' })
+        // The operation's optional fields (not the node-wide Options collection).
+        .filter((p) => p.type === 'collection' && p.name !== 'options')
+        .flatMap((p) => (p.options as Array<{ name: string }>).map((o) => o.name));
+    expect(getGuestFields(1)).toEqual([]);
+    expect(getGuestFields(1.2)).toEqual(['expand']);
   });
 });
 
