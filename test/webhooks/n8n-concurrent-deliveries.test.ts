@@ -1,0 +1,64 @@
+import { stopEngineTimers } from '../n8n/support/engine';
+import { recordOutput } from '../n8n/support/record';
+import { recordFigures } from '../support/figures';
+import { deliveryBody, signed } from './support/deliveries';
+import { N8nWebhookEndpoint } from './support/n8n-endpoint';
+
+/**
+ * n8n (regular mode, and a queue-mode webhook process) runs every webhook request on its own copy
+ * of the workflow's static data and writes it back afterwards without a lock. These deliveries
+ * overlap the way simultaneous HTTP requests do there.
+ */
+const tally = { copies: 0, started: 0 };
+afterAll(() => {
+  recordFigures({ kind: 'webhook', name: 'n8n Nectifi Trigger, concurrent deliveries', ...tally });
+  stopEngineTimers();
+});
+
+const COPIES = 8;
+
+describe('Nectifi Trigger in n8n: simultaneous deliveries', () => {
+  test(`${COPIES} simultaneous copies of one signed delivery start one execution`, async () => {
+    const endpoint = new N8nWebhookEndpoint();
+    const body = deliveryBody('guest.created', { guest_id: 7001 });
+    // A sender retrying on a timeout sends the same body under new delivery ids.
+    const answers = await Promise.all(Array.from({ length: COPIES }, () => endpoint.deliver(body, signed(body).headers)));
+    recordOutput(answers.map((a) => a.body));
+    tally.copies += COPIES;
+    tally.started += answers.reduce((sum, a) => sum + a.emitted.length, 0);
+    expect(answers.map((a) => a.status)).toEqual(Array(COPIES).fill(200));
+    expect(answers.map((a) => a.emitted.length).sort()).toEqual([...Array(COPIES - 1).fill(0), 1]);
+    // A later copy, in this process or after a restart, starts nothing either.
+    expect((await endpoint.deliver(body, signed(body).headers)).emitted).toHaveLength(0);
+    expect((await endpoint.afterRestart().deliver(body, signed(body).headers)).emitted).toHaveLength(0);
+  });
+
+  test('simultaneous distinct deliveries each start once and none erases the record of another', async () => {
+    const endpoint = new N8nWebhookEndpoint();
+    const bodies = Array.from({ length: 5 }, (_, i) => deliveryBody('loyalty.points_added', { guest_id: 7100 + i, points: 10 }));
+    const first = await Promise.all(bodies.map((body) => endpoint.deliver(body, signed(body).headers)));
+    expect(first.map((a) => a.emitted.length)).toEqual([1, 1, 1, 1, 1]);
+    // The stored static data holds all five (the last writer carried every record), so a replay
+    // of each after a restart starts nothing: before, four of the five ran again.
+    const restarted = endpoint.afterRestart();
+    const replays = await Promise.all(bodies.map((body) => restarted.deliver(body, signed(body).headers)));
+    expect(replays.map((a) => a.emitted.length)).toEqual([0, 0, 0, 0, 0]);
+    tally.copies += 10;
+    tally.started += 5;
+  });
+
+  test('every copy of a delivery carries the same signed dedup_key, and other deliveries another', async () => {
+    const body = deliveryBody('guest.created', { guest_id: 7201 });
+    const other = deliveryBody('guest.created', { guest_id: 7202 });
+    // Two workflows (or two webhook processes that do not share memory) both start: the key lets a downstream step drop the second.
+    const [a, b, c] = await Promise.all([
+      new N8nWebhookEndpoint().deliver(body, signed(body).headers),
+      new N8nWebhookEndpoint().deliver(body, signed(body).headers),
+      new N8nWebhookEndpoint().deliver(other, signed(other).headers),
+    ]);
+    const keyOf = (answer: typeof a) => answer.emitted[0]?.json.dedup_key;
+    expect(keyOf(a)).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyOf(b)).toBe(keyOf(a));
+    expect(keyOf(c)).not.toBe(keyOf(a));
+  });
+});
