@@ -13,8 +13,8 @@ export interface QueueSettings {
   postgresPort: number;
   redisPort: number;
   encryptionKey: string;
-  /** Seconds a stopping worker gives its running executions (n8n drains for 80% of it). */
-  gracefulShutdownSeconds: number;
+  /** Seconds a stopping worker gives its running executions (n8n drains for 80% of it); 30 for the others. */
+  workerShutdownSeconds: number;
 }
 
 export interface N8nProcess {
@@ -54,10 +54,13 @@ export async function startN8nProcess(runtime: N8nRuntime, name: string, role: R
     QUEUE_HEALTH_CHECK_ACTIVE: 'true',
     QUEUE_HEALTH_CHECK_PORT: String(port),
     N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-    N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(settings.gracefulShutdownSeconds),
     N8N_RUNNERS_ENABLED: 'true',
     EXECUTIONS_DATA_PRUNE: 'false',
   });
+  const shutdownSeconds = role === 'worker' ? settings.workerShutdownSeconds : 30;
+  env.N8N_GRACEFUL_SHUTDOWN_TIMEOUT = String(shutdownSeconds);
+  // The guard kills what has not exited after this; n8n must get its whole shutdown window first.
+  env.GUARD_KILL_AFTER_MS = String((shutdownSeconds + 15) * 1000);
   const logFile = join(root, `${name}.log`);
   const args = role === 'main' ? ['start'] : role === 'worker' ? ['worker', '--concurrency=10'] : ['webhook'];
   const child = spawnGuarded(runtime.node, [runtime.bin, ...args], { env, logFile });
@@ -69,7 +72,7 @@ export async function startN8nProcess(runtime: N8nRuntime, name: string, role: R
     port,
     logFile,
     child,
-    stop: () => stopGuarded(child, (settings.gracefulShutdownSeconds + 20) * 1000),
+    stop: () => stopGuarded(child, (shutdownSeconds + 25) * 1000),
     log: () => {
       try {
         return readFileSync(logFile, 'utf8');

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Log, exited, run, sleep } from '../start/proc';
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -68,13 +68,19 @@ export async function startPostgres(dir: string, port: number, log: Log): Promis
   if (!bin) throw new Error('postgres is not installed');
   const asUser = process.getuid?.() === 0 ? userIds('postgres') : undefined;
   mkdirSync(dir, { recursive: true });
-  if (asUser) chownSync(dir, asUser.uid, asUser.gid);
+  if (asUser) {
+    chownSync(dir, asUser.uid, asUser.gid);
+    // The postgres user must reach its folder through the (private) temporary folder above it.
+    chmodSync(dirname(dir), 0o711);
+  }
   const data = join(dir, 'data');
-  const init = await new Promise<number>((resolve) => {
-    const child = spawn(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...asUser, stdio: 'ignore' });
-    child.on('close', (code) => resolve(code ?? 1));
+  const init = await new Promise<{ code: number; stderr: string }>((resolve) => {
+    let stderr = '';
+    const child = spawn(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...asUser, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
   });
-  if (init !== 0) throw new Error(`initdb ${data} failed (exit ${init})`);
+  if (init.code !== 0) throw new Error(`initdb ${data} failed (exit ${init.code}): ${init.stderr.slice(-500)}`);
   const logFd = openSync(join(dir, 'postgres.log'), 'a');
   if (asUser) chownSync(join(dir, 'postgres.log'), asUser.uid, asUser.gid);
   const child = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=100'], {
