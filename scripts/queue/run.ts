@@ -18,7 +18,7 @@ import { formatMs, freePort } from '../start/proc';
 import { importWorkflows, loadDemoWorkflows, upsertCredentials } from '../start/setup';
 import { type N8nProcess, type QueueSettings, startN8nProcess, waitReady } from './cluster';
 import { check, figures, log, problems } from './report';
-import { BURST_WORKFLOW, type Cluster, DEMO3, POLL_WORKFLOW, burst, burstWorkflow, mainRestarter, manualRuns, pollWorkflow, pollingRounds, webhookDeliveries } from './scenarios';
+import { BURST_WORKFLOW, type Cluster, DEMO3, POLL_WORKFLOW, burst, burstWorkflow, mainRestarter, manualRuns, pollWorkflow, pollingRounds, twoWebhookProcesses, webhookDeliveries } from './scenarios';
 import { type Service, ensureSystemPackages, psql, startPostgres, startRedis } from './services';
 import { startWireLog } from './wire-log';
 
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const services: Service[] = [];
   const n8n: N8nProcess[] = [];
   let crashed = false;
+  let balanced = 'two webhook processes: not measured';
   let stopSandbox: (() => Promise<void>) | undefined;
   try {
     const aptMs = await ensureSystemPackages(log);
@@ -83,12 +84,13 @@ async function main(): Promise<void> {
       startN8nProcess(runtime, 'worker-1', 'worker', root, settings, log),
       startN8nProcess(runtime, 'worker-2', 'worker', root, settings, log),
       startN8nProcess(runtime, 'webhook-1', 'webhook', root, settings, log),
+      startN8nProcess(runtime, 'webhook-2', 'webhook', root, settings, log),
     ]);
     n8n.push(...others);
     await Promise.all(others.map((p) => waitReady(p)));
-    const cluster: Cluster = { runtime, root, settings, sandbox, main: mainProc, rest, workers: others.slice(0, 2), webhook: others[2] };
+    const cluster: Cluster = { runtime, root, settings, sandbox, main: mainProc, rest, workers: others.slice(0, 2), webhook: others[2], webhook2: others[3] };
     for (const p of n8n) check(!/Unrecognized node type|Error loading package|Failed to load/i.test(p.log()), `${p.name} loaded the package from its own user folder`);
-    phase('two workers and a webhook process');
+    phase('two workers and two webhook processes');
 
     const polling = pollingRounds(
       cluster,
@@ -104,6 +106,8 @@ async function main(): Promise<void> {
     phase('manual runs');
     await webhookDeliveries(cluster);
     phase('signed webhook deliveries');
+    balanced = await twoWebhookProcesses(cluster);
+    phase('the limit: two webhook processes');
     await burst(cluster, wire.entries, KEY_LIMIT);
     figures.limit = KEY_LIMIT;
     phase('burst on one rate-limited key, a worker stopped mid-way');
@@ -127,9 +131,10 @@ async function main(): Promise<void> {
     else rmSync(root, { recursive: true, force: true });
   }
   log(`Phases: ${phases.join('; ')}`);
+  log(`Measured limit (not in the figures below): ${balanced}`);
   if (problems.length) log(`FAILED: ${problems.join(' | ')}`);
   log(
-    `test:queue (n8n ${defaultVersion()}: main + 2 workers + webhook process, Postgres, Redis) in ${formatMs(Date.now() - started)}: ${figures.executions} executions, ${figures.failed} failed, ${figures.r429} 429s, busiest 60 s ${figures.busiestWindow}/${KEY_LIMIT} requests, longest wait ${formatMs(figures.longestWaitMs)}, ${figures.lost} lost, ${figures.duplicated} duplicated`,
+    `test:queue (n8n ${defaultVersion()}: main + 2 workers + 2 webhook processes, Postgres, Redis) in ${formatMs(Date.now() - started)}: ${figures.executions} executions, ${figures.failed} failed, ${figures.r429} 429s, busiest 60 s ${figures.busiestWindow}/${KEY_LIMIT} requests, longest wait ${formatMs(figures.longestWaitMs)}, ${figures.lost} lost, ${figures.duplicated} duplicated`,
   );
   process.exitCode = problems.length || figures.lost || figures.duplicated || figures.failed ? 1 : 0;
 }
