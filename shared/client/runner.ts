@@ -127,7 +127,7 @@ export class OperationRunner {
         request: this.redactor.redact(`${request.method} ${request.url}`),
         attempts: attempt - 1,
       } as const;
-      throw new VendorApiError(this.redactor.redact(`${this.profile.displayName} ${op.id} was not sent: ${error.message}`), details);
+      throw new VendorApiError(this.redactor.redact(`${this.profile.displayName} ${op.label} was not sent: ${error.message}`), details);
     }
   }
 
