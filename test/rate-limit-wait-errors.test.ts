@@ -31,7 +31,7 @@ describe('a request that cannot get a rate-limit slot fails as a vendor error th
     expect([first, second]).toEqual(['ok', 'ok']);
     expect(third).toBeInstanceOf(VendorApiError);
     expect(third).toMatchObject({ vendor: 'nectifi', operation: 'nectifi.getGuest', status: null, outcome: 'not-applied', retryable: true, attempts: 0 });
-    expect((third as Error).message).toMatch(/^Nectifi Get Guest was not sent: the client-side rate limit \(1 requests per minute for this key in this process\) is taken for the next \d+ s/);
+    expect((third as Error).message).toMatch(/^Nectifi Get Guest was not sent: the client-side rate limit \(1 request per minute for this key in this process\) is taken for the next \d+ s/);
     expect(transport.sent).toBe(2);
   });
 

@@ -112,7 +112,7 @@ export class SlidingWindowLimiter {
 
   private describeLimit(): string {
     const per = this.limit.windowMs === 60_000 ? 'minute' : this.limit.windowMs === 3_600_000 ? 'hour' : `${seconds(this.limit.windowMs)}`;
-    return `${this.limit.requests} requests per ${per} for this key in this process`;
+    return `${this.limit.requests} request${this.limit.requests === 1 ? '' : 's'} per ${per} for this key in this process`;
   }
 
   private async waitForSlot(started: number, signal?: AbortSignal): Promise<number> {
