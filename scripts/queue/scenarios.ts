@@ -219,6 +219,6 @@ export async function twoWebhookProcesses(cluster: Cluster): Promise<string> {
   const rows = (await waitForExecutions(settings.postgresPort, DEMO3, before + 1, 60_000, 5_000, 'webhook')).slice(before);
   const keys = new Set((await triggerItemsOf(settings.postgresPort, rows.map((r) => r.id), 'Nectifi event', flattedParse(cluster))).map((item) => item.dedup_key));
   const made = topUps(sandbox) - topUpsBefore;
-  check(rows.length >= 1 && rows.length <= 2 && keys.size === 1, `two webhook processes, 6 simultaneous copies split over them: ${rows.length} executions (at most one per process), ${keys.size} dedup_key`);
-  return `two webhook processes: 6 simultaneous copies -> ${rows.length} executions, ${made} top-ups, one dedup_key`;
+  check(rows.length >= 1 && rows.length <= 2 && keys.size === 1, `two webhook processes, 6 simultaneous copies split over them: ${rows.length} execution(s) (at most one per process), ${keys.size} dedup_key`);
+  return `two webhook processes: 6 simultaneous copies -> ${rows.length} execution(s), ${made} top-up(s), one dedup_key`;
 }
