@@ -46,7 +46,8 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
   const staticData = this.getWorkflowStaticData('node') as { replay?: ReplayState };
   staticData.replay ??= { seen: {} };
   const key = deliveryKey(secret, request.rawBody);
-  const trigger = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+  // Per mode too: the editor's test URL may get the same delivery as the production URL, and each should run it.
+  const trigger = `${this.getMode()}:${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
   if (!acceptedDeliveries.accept(trigger, key, Date.parse(delivery.timestamp), nowMs, tolerance, staticData.replay)) {
     return { webhookResponse: { received: true, ignored: 'this delivery was already received' } };
   }

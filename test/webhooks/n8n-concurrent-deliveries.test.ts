@@ -53,6 +53,13 @@ describe('Nectifi Trigger in n8n: simultaneous deliveries', () => {
     expect(replays.map((a) => a.emitted.length)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  test('a delivery sent to both the production URL and the editor\'s test URL runs in each', async () => {
+    const production = new N8nWebhookEndpoint();
+    const body = deliveryBody('guest.created', { guest_id: 7301 });
+    const [live, test] = await Promise.all([production.deliver(body, signed(body).headers), production.testUrl().deliver(body, signed(body).headers)]);
+    expect([live.emitted.length, test.emitted.length]).toEqual([1, 1]);
+  });
+
   test('every copy of a delivery carries the same signed dedup_key, and other deliveries another', async () => {
     const body = deliveryBody('guest.created', { guest_id: 7201 });
     const other = deliveryBody('guest.created', { guest_id: 7202 });

@@ -37,7 +37,9 @@ let workflows = 0;
  */
 export class N8nWebhookEndpoint {
   private storedStaticData = '{}';
-  private readonly workflowId = `webhook-workflow-${++workflows}`;
+  private workflowId = `webhook-workflow-${++workflows}`;
+  /** `webhook`: the production URL of the active workflow; `manual`: the editor's test URL. */
+  private mode: 'webhook' | 'manual' = 'webhook';
 
   constructor(
     readonly node: INode = nectifiTriggerNode(),
@@ -49,6 +51,14 @@ export class N8nWebhookEndpoint {
    * static data stored so far and nothing the trigger kept in memory (to the package, a trigger
    * it has not served yet).
    */
+  /** The same workflow's test URL, as the editor listens on it ("Listen for test event"). */
+  testUrl(): N8nWebhookEndpoint {
+    const test = new N8nWebhookEndpoint(this.node, this.store);
+    test.workflowId = this.workflowId;
+    test.mode = 'manual';
+    return test;
+  }
+
   afterRestart(): N8nWebhookEndpoint {
     const restarted = new N8nWebhookEndpoint(this.node, this.store);
     restarted.storedStaticData = this.storedStaticData;
@@ -99,7 +109,7 @@ export class N8nWebhookEndpoint {
       workflowId: workflow.id,
       workflowExecuteAdditionalData: additionalData,
     };
-    const context = new WebhookContext(workflow, this.node, additionalData, 'webhook', webhookData, [], null);
+    const context = new WebhookContext(workflow, this.node, additionalData, this.mode, webhookData, [], null);
     const result: IWebhookResponseData = await nodeType.webhook!.call(context);
     this.storedStaticData = JSON.stringify(workflow.staticData);
     scanForSecrets('n8n webhook answer', { status, body, result, staticData: this.storedStaticData });
