@@ -40,6 +40,15 @@ export class NectifiApi implements ICredentialType {
       description: 'The rate limit set for this key in the workspace (60 unless raised, at most 10,000). Requests are paced to stay under it.',
     },
     {
+      displayName: 'Processes Sharing This Key',
+      name: 'sharingProcesses',
+      type: 'number',
+      typeOptions: { minValue: 1, maxValue: 1000 },
+      default: 1,
+      description:
+        'In queue mode, how many n8n processes run nodes with this credential at once: the workers, plus the main instance if a polling trigger uses it. Each keeps to Requests Per Minute divided by this number, so together they stay within the key\'s limit. 1 for a single n8n.',
+    },
+    {
       displayName: 'Webhook Secret',
       name: 'webhookSecret',
       type: 'string',

@@ -76,7 +76,8 @@ describe('the client-side rate limit', () => {
     }
     for (let i = 60; i < sentAt.length; i++) expect(sentAt[i] - sentAt[i - 60]).toBeGreaterThanOrEqual(60_000);
     expect(sentAt[59]).toBe(0);
-    expect(sentAt[60]).toBe(60_000);
+    // The next window starts a little late (2 s): the vendor counts a request when it arrives.
+    expect(sentAt[60]).toBe(62_000);
   });
 
   it('holds every caller back while the vendor asked us to wait', async () => {

@@ -19,6 +19,8 @@ export async function createRunner(ctx: RunnerContext, vendor: VendorSpec): Prom
     transportAppliesAuth: true,
     clock: n8nClock,
     secrets: webhookSecret ? [webhookSecret] : [],
+    // Stopping the execution (or a worker shutting down) ends a wait for a rate-limit slot, with the reason.
+    signal: 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined,
     onDrift: (drift) =>
       ctx.logger.warn(`${vendor.displayName} answered in an unexpected shape; the raw value was kept`, {
         operation: drift.operation,

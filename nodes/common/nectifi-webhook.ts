@@ -1,7 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NECTIFI_SIGNATURE_HEADER, type ReplayState, acceptOnce, deliveryKey, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
+import { DeliveryLedger } from '../../shared/nectifi/delivery-ledger';
+import { NECTIFI_SIGNATURE_HEADER, type ReplayState, deliveryKey, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** One per process: the process that runs the trigger's webhook (the main instance, or a webhook process). */
+export const acceptedDeliveries = new DeliveryLedger();
 
 /**
  * Accepts a Nectifi delivery only if its HMAC-SHA256 over the raw body matches the credential's
@@ -37,10 +41,14 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
   if (wanted.length > 0 && !wanted.includes(delivery.event)) {
     return { webhookResponse: { received: true, ignored: `event ${delivery.event} is not selected` } };
   }
-  // n8n keeps the node's static data between deliveries to an active workflow (it saves it after each).
+  // n8n keeps the node's static data between deliveries to an active workflow (it saves it after
+  // each); the ledger makes the check-and-record atomic within this process (see DeliveryLedger).
   const staticData = this.getWorkflowStaticData('node') as { replay?: ReplayState };
   staticData.replay ??= { seen: {} };
-  if (!acceptOnce(staticData.replay, deliveryKey(secret, request.rawBody), Date.parse(delivery.timestamp), nowMs, tolerance)) {
+  const key = deliveryKey(secret, request.rawBody);
+  // Per mode too: the editor's test URL may get the same delivery as the production URL, and each should run it.
+  const trigger = `${this.getMode()}:${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+  if (!acceptedDeliveries.accept(trigger, key, Date.parse(delivery.timestamp), nowMs, tolerance, staticData.replay)) {
     return { webhookResponse: { received: true, ignored: 'this delivery was already received' } };
   }
   const deliveryId = headers['x-nectifi-delivery'];
@@ -52,6 +60,8 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
         payload: delivery.payload as IDataObject,
         timestamp: delivery.timestamp,
         delivery_id: (Array.isArray(deliveryId) ? deliveryId[0] : deliveryId) ?? null,
+        // Signed (unlike delivery_id): the same for every copy of one delivery, for a downstream step to deduplicate on.
+        dedup_key: key,
       }),
     ],
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VendorApiError } from '../core/errors';
 import type { OperationDeclaration } from '../core/operation';
 import { Redactor } from '../core/redact';
-import { type Clock, type RateLimit, type SlidingWindowLimiter, limiterFor } from '../http/rate-limiter';
+import { type Clock, type RateLimit, RateLimitWaitError, type SlidingWindowLimiter, limiterFor } from '../http/rate-limiter';
 import { type AttemptResult, DEFAULT_RETRY, type RetryOptions, backoffDelay, decideRetry, vendorDelayMs } from '../http/retry';
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
@@ -26,6 +26,8 @@ export interface ClientOptions {
   onDrift?: DriftReporter;
   /** Extra secrets to keep out of messages (e.g. a webhook secret). */
   secrets?: string[];
+  /** The run's cancel signal: a request waiting for a rate-limit slot gives up, saying so, when it aborts. */
+  signal?: AbortSignal;
 }
 
 export interface CallOptions {
@@ -80,7 +82,7 @@ export class OperationRunner {
       query,
     });
     for (let attempt = 1; ; attempt++) {
-      await this.limiter?.acquire();
+      await this.acquireSlot(op, request, attempt);
       const { result, decoded } = await this.attempt(request);
       if (result.kind === 'response' && decoded?.ok && result.response.status < 300) {
         return { body: this.profile.unwrap(decoded.body), response: result.response, request };
@@ -107,6 +109,27 @@ export class OperationRunner {
       return [];
     }
     return items.map((item) => checkOutput(op, item, this.reportDrift));
+  }
+
+  private async acquireSlot(op: OperationDeclaration, request: HttpRequest, attempt: number): Promise<void> {
+    try {
+      await this.limiter?.acquire({ signal: this.options.signal });
+    } catch (error) {
+      if (!(error instanceof RateLimitWaitError)) throw error;
+      const details = {
+        vendor: this.profile.vendor,
+        operation: op.id,
+        status: null,
+        vendorMessage: null,
+        requestId: null,
+        retryable: true,
+        // An earlier attempt of a call with an idempotency key may have reached the vendor.
+        outcome: attempt === 1 ? 'not-applied' : 'unknown',
+        request: this.redactor.redact(`${request.method} ${request.url}`),
+        attempts: attempt - 1,
+      } as const;
+      throw new VendorApiError(this.redactor.redact(`${this.profile.displayName} ${op.label} was not sent: ${error.message}`), details);
+    }
   }
 
   /** One request; the body is decoded here, once, for both the success path and the error message. */

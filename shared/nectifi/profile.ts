@@ -1,6 +1,7 @@
 import { CredentialError } from '../core/errors';
 import { parseServiceUrl, requireSecret } from '../client/service-url';
 import { type VendorProfile, fingerprint, stringMessage } from '../client/vendor-profile';
+import { shareOf } from '../http/rate-limiter';
 
 export const NECTIFI_BASE_URL = 'https://nectifi.com/api/v1/external/v1';
 /** Documented default per-key rate; a workspace can raise a key to 10,000/min. */
@@ -11,6 +12,8 @@ export interface NectifiCredentials {
   baseUrl?: string;
   /** Requests per minute the key is configured for in the workspace (default 60). */
   requestsPerMinute?: number;
+  /** How many processes use the key at once (n8n queue mode: the main instance and the workers); each keeps to its share. */
+  sharingProcesses?: number;
   allowHttp?: boolean;
 }
 
@@ -26,13 +29,17 @@ export const nectifiProfile: VendorProfile<NectifiCredentials> = {
     if (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > 10_000) {
       throw new CredentialError('Requests Per Minute', 'Requests Per Minute must be a whole number from 1 to 10,000');
     }
+    const sharing = credentials.sharingProcesses ?? 1;
+    if (!Number.isInteger(sharing) || sharing < 1 || sharing > 1_000) {
+      throw new CredentialError('Processes Sharing This Key', 'Processes Sharing This Key must be a whole number from 1 to 1,000');
+    }
     return {
       baseUrl: parseServiceUrl(credentials.baseUrl || NECTIFI_BASE_URL, 'Base URL', credentials.allowHttp),
       auth: { headers: { authorization: `Bearer ${apiKey}` }, query: {} },
       params: {},
       secrets: [apiKey],
       limiterId: fingerprint(apiKey),
-      rateLimit: { requests: perMinute, windowMs: 60_000 },
+      rateLimit: shareOf({ requests: perMinute, windowMs: 60_000 }, sharing),
     };
   },
   errorMessage(body) {

@@ -157,7 +157,7 @@ export async function runWorkflow(
   nodes: INode[],
   connections: IConnections,
   store: CredentialStore,
-  options: { mode?: WorkflowExecuteMode; executionId?: string; staticData?: object } = {},
+  options: { mode?: WorkflowExecuteMode; executionId?: string; staticData?: object; stopAfterMs?: number } = {},
 ): Promise<WorkflowResult> {
   const workflow = new Workflow({
     id: 'test-workflow',
@@ -171,7 +171,10 @@ export async function runWorkflow(
   const executionId = options.executionId ?? randomUUID();
   const additionalData = additionalDataFor(store, executionId);
   additionalData.hooks = new ExecutionLifecycleHooks(mode, executionId, { id: 'test-workflow', nodes, connections } as never);
-  const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode: nodes[0] });
+  const execution = new WorkflowExecute(additionalData, mode).run({ workflow, startNode: nodes[0] });
+  // As n8n stops an execution (the user's Stop, or a worker shutting down): its cancel signal aborts.
+  const stopper = options.stopAfterMs === undefined ? undefined : setTimeout(() => execution.cancel(), options.stopAfterMs);
+  const run = await execution.finally(() => clearTimeout(stopper));
   // Everything the execution shows (every node's output and error) goes through the secret scan.
   scanForSecrets('n8n execution', run.data.resultData);
   const runData = run.data.resultData.runData;

@@ -25,19 +25,45 @@ export const NECTIFI_CREDENTIALS: CredentialStore = {
 export const nectifiTriggerNode = (parameters: INode['parameters'] = {}) =>
   packageNode('Nectifi Trigger', 'nectifiTrigger', { events: [], options: {}, ...parameters }, { nectifiApi: 'Nectifi' });
 
+let workflows = 0;
+
 /**
  * The production webhook of an active workflow, served the way n8n's LiveWebhooks serves it: for
  * each delivery the workflow is built afresh with the static data stored for it, the node's
- * `webhook()` runs, and the static data is stored again (n8n saves it to its database). So what
- * the trigger remembers between deliveries survives exactly as much as it does in n8n.
+ * `webhook()` runs, and the static data is stored again (n8n saves it to its database, last
+ * writer wins, no lock). Deliveries may overlap, as they do in n8n: each one reads the stored
+ * static data when it arrives and writes its copy back when it is done. Each endpoint is a
+ * workflow of its own.
  */
 export class N8nWebhookEndpoint {
   private storedStaticData = '{}';
+  private workflowId = `webhook-workflow-${++workflows}`;
+  /** `webhook`: the production URL of the active workflow; `manual`: the editor's test URL. */
+  private mode: 'webhook' | 'manual' = 'webhook';
 
   constructor(
     readonly node: INode = nectifiTriggerNode(),
     private readonly store: CredentialStore = NECTIFI_CREDENTIALS,
   ) {}
+
+  /**
+   * The same workflow as n8n has it after a restart, or as another n8n process sees it: the
+   * static data stored so far and nothing the trigger kept in memory (to the package, a trigger
+   * it has not served yet).
+   */
+  /** The same workflow's test URL, as the editor listens on it ("Listen for test event"). */
+  testUrl(): N8nWebhookEndpoint {
+    const test = new N8nWebhookEndpoint(this.node, this.store);
+    test.workflowId = this.workflowId;
+    test.mode = 'manual';
+    return test;
+  }
+
+  afterRestart(): N8nWebhookEndpoint {
+    const restarted = new N8nWebhookEndpoint(this.node, this.store);
+    restarted.storedStaticData = this.storedStaticData;
+    return restarted;
+  }
 
   get staticData(): IDataObject {
     return JSON.parse(this.storedStaticData) as IDataObject;
@@ -45,7 +71,7 @@ export class N8nWebhookEndpoint {
 
   async deliver(rawBody: string | Buffer, headers: Record<string, string>): Promise<WebhookAnswer> {
     const workflow = new Workflow({
-      id: 'webhook-workflow',
+      id: this.workflowId,
       nodes: [this.node],
       connections: {},
       active: true,
@@ -83,7 +109,7 @@ export class N8nWebhookEndpoint {
       workflowId: workflow.id,
       workflowExecuteAdditionalData: additionalData,
     };
-    const context = new WebhookContext(workflow, this.node, additionalData, 'webhook', webhookData, [], null);
+    const context = new WebhookContext(workflow, this.node, additionalData, this.mode, webhookData, [], null);
     const result: IWebhookResponseData = await nodeType.webhook!.call(context);
     this.storedStaticData = JSON.stringify(workflow.staticData);
     scanForSecrets('n8n webhook answer', { status, body, result, staticData: this.storedStaticData });
