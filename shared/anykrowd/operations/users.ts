@@ -83,7 +83,7 @@ export const topUpUser = defineOperation({
       in: 'json',
       schema: f.positiveId(),
       label: 'Currency',
-      help: 'The currency of the amount. Pick one, or give its ID from List Currencies.',
+      help: 'The currency of the amount. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
       dropdown: { operation: 'listCurrencies', value: 'id', label: 'name' },
     },

@@ -82,7 +82,7 @@ export const guestIdPath = (purpose: string) =>
     in: 'path',
     schema: f.positiveId(),
     label: 'Guest ID',
-    help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
+    help: `The guest ${purpose}. Pick one from the list, or map their numeric ID from an earlier step (a new guest, a guest search or Create Guest), e.g. 42.`,
     example: 42,
   }) satisfies FieldDeclaration;
 
@@ -91,7 +91,7 @@ export const guestIdBody = (purpose: string) =>
     in: 'json',
     schema: f.positiveId(),
     label: 'Guest ID',
-    help: `The numeric ID of the guest ${purpose}, e.g. 42. Find it in the output of List Guests or Create Guest.`,
+    help: `The guest ${purpose}. Pick one from the list, or map their numeric ID from an earlier step (a new guest, a guest search or Create Guest), e.g. 42.`,
     example: 42,
   }) satisfies FieldDeclaration;
 
@@ -106,7 +106,7 @@ export const locationFilter = (onlyWhat: string) =>
     in: 'query',
     schema: f.positiveId().optional(),
     label: 'Location',
-    help: `${onlyWhat} Pick one, or give its numeric ID from List Locations, e.g. 1. Leave empty for all locations.`,
+    help: `${onlyWhat} Pick one from the list, or map its numeric ID from an earlier step, e.g. 1. Leave empty for all locations.`,
     example: 1,
     dropdown: locationDropdown,
   }) satisfies FieldDeclaration;
