@@ -5,11 +5,12 @@ import type { OperationDeclaration } from '../../shared/core/operation';
 import { zapierErrors } from './errors';
 import { IDEMPOTENCY_HELP, idempotencyKeyFromBundle } from './idempotency';
 import { declaredInput } from './input-data';
-import { type InputField, inputFieldsFor } from './input-fields';
+import { type InputField, inputFieldsFor, pagingParams } from './input-fields';
 import { nounFromResource } from './labels';
-import { outputFieldsFor } from './output-fields';
+import { type OutputField, outputFieldsFor } from './output-fields';
 import { asTriggerResults } from './polling';
 import type { CreatePlan, SearchPlan } from './plan';
+import { sampleWithOutputFields } from './sample';
 import { type VendorBinding, runnerFor } from './runner';
 
 export type Item = Record<string, unknown>;
@@ -49,7 +50,7 @@ export function searchFor<C>(
     noun: plan.noun ?? nounFromResource(op.resource),
     display: { label: plan.label, description: plan.description },
     operation: {
-      inputFields: inputFieldsFor(op, { overrides }),
+      inputFields: [...(plan.extraFields ?? []), ...inputFieldsFor(op, { overrides })],
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
           const runner = runnerFor(binding, z, bundle);
@@ -62,8 +63,7 @@ export function searchFor<C>(
             throw error;
           }
         }),
-      sample: op.sample,
-      outputFields: outputFieldsFor(op.output),
+      ...sampleAndOutputFields(op),
     },
   });
 }
@@ -98,7 +98,7 @@ export function createFor<C>(
     noun: plan.noun ?? nounFromResource(op.resource),
     display: { label: plan.label ?? op.label, description: plan.description ?? op.description },
     operation: {
-      inputFields: inputFieldsFor(op, { overrides }),
+      inputFields: [...(plan.extraFields ?? []), ...inputFieldsFor(op, { overrides })],
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
           const runner = runnerFor(binding, z, bundle);
@@ -108,15 +108,16 @@ export function createFor<C>(
           // A delete may answer 204 with no body.
           return result && typeof result === 'object' ? (result as Item) : { success: true };
         }),
-      sample: op.sample,
-      outputFields: outputFieldsFor(op.output),
+      ...sampleAndOutputFields(op),
     },
   });
 }
 
 /**
  * A hidden trigger that feeds dropdowns, one page per call (Zapier asks for more with `meta.page`).
- * `valueField` is what the dropdowns store; Zapier also needs it as the result's `id`.
+ * `valueField` is what the dropdowns store; Zapier also needs it as the result's `id`. Zapier hands
+ * it the step's other fields, so a list that needs input (a user's wallets need their External ID)
+ * lists for what the user entered above, or names the missing field.
  */
 export function dropdownFor<C>(
   binding: VendorBinding<C>,
@@ -133,15 +134,20 @@ export function dropdownFor<C>(
       canPaginate: op.paging.style !== 'none',
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
-          const items = await listPage(runnerFor(binding, z, bundle), op, {}, bundle.meta?.page ?? 0);
+          const items = await listPage(runnerFor(binding, z, bundle), op, dropdownInput(op, bundle), bundle.meta?.page ?? 0);
           return asTriggerResults(
             items.map((item) => ({ id: item.id ?? item[valueField], ...item, ...(labelOf ? { label: labelOf(item) } : {}) })),
           );
         }),
-      sample: op.sample,
-      outputFields: outputFieldsFor(op.output),
+      ...sampleAndOutputFields(op),
     },
   });
+}
+
+/** The parent step's values for the list's own filters; paging stays the dropdown's. */
+function dropdownInput(op: OperationDeclaration, bundle: Bundle): Record<string, unknown> {
+  const paging = pagingParams(op);
+  return declaredInput(op, bundle.inputData ?? {}, Object.keys(op.fields).filter((name) => !paging.has(name)));
 }
 
 /** The item field that dropdowns fed by `opKey` store (a tag's `slug`, otherwise `id`). */
@@ -150,4 +156,10 @@ export function dropdownValueField(operations: Record<string, OperationDeclarati
     for (const field of Object.values(op.fields)) if (field.dropdown?.operation === opKey) return field.dropdown.value;
   }
   return 'id';
+}
+
+/** The declaration's sample with every output field present (check D024), and the output fields. */
+export function sampleAndOutputFields(op: OperationDeclaration, sample: Item = op.sample as Item, extra: OutputField[] = []) {
+  const outputFields = outputFieldsFor(op.output, extra);
+  return { sample: sampleWithOutputFields(sample, outputFields), outputFields };
 }
