@@ -1,3 +1,4 @@
+import { NECTIFI_EVENTS } from '../../shared/nectifi/webhook';
 import { type ZapierHarness, expectUniqueIds, idsOf, startZapierHarness, throttleDelayOf } from './support/harness';
 
 let h: ZapierHarness;
@@ -221,19 +222,27 @@ describe('Nectifi New Event webhook trigger', () => {
     expect(error.message).toMatch(/Webhook Secret/);
   });
 
-  it('falls back to the documented sample when the key may not list guests or sessions', async () => {
-    const events = await h.run<any[]>(triggers().newEvent.operation.performList, {
-      authData: { ...authData, apiKey: h.sandbox.keys.nectifi.crmOnly },
-      inputData: { events: ['visit.started'] },
-    });
-    expect(events).toEqual([triggers().newEvent.operation.sample]);
+  it('loads one sample per picked event, each shaped as a real delivery (the docs\' payload: guest_id)', async () => {
+    const newest = h.sandbox.insert.nectifiGuest();
+    const samples = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['visit.started', 'loyalty.points_added'] } });
+    expect(samples.map((e) => e.event)).toEqual(['loyalty.points_added', 'visit.started']);
+    for (const sample of samples) expect(sample.payload).toEqual({ guest_id: newest.id });
+    expectUniqueIds(samples);
+    // A real delivery carries every field a user can map from the sample.
+    const sent = await delivery(() => h.sandbox.insert.nectifiGuest());
+    const [real] = await h.run<any[]>(perform(), { authData, rawRequest: rawRequest(sent.body, sent.headers) });
+    const paths = (value: any, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, v]) => (v && typeof v === 'object' ? paths(v, `${prefix}${key}.`) : [`${prefix}${key}`]));
+    const realPaths = new Set(paths(real));
+    for (const path of paths(samples[0])) expect(realPaths).toContain(path);
+    expect(paths(triggers().newEvent.operation.sample).every((path) => realPaths.has(path))).toBe(true);
   });
 
-  it('lists recent guests and sessions as sample events', async () => {
-    const events = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['visit.started'] } });
-    expect(events.length).toBeGreaterThan(0);
-    expect(new Set(events.map((e) => e.event))).toEqual(new Set(['visit.started']));
-    expectUniqueIds(events);
+  it('loads a sample for every event when none is picked, never a guest.created one for a filter without it', async () => {
+    const all = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: {} });
+    expect(all.map((e) => e.event)).toEqual([...NECTIFI_EVENTS]);
+    const filtered = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['wallet.redeemed'] } });
+    expect(filtered.map((e) => e.event)).toEqual(['wallet.redeemed']);
   });
 });
 
@@ -355,5 +364,11 @@ describe('Nectifi secrets', () => {
 
   it('leaves no key or webhook secret in any error or logged request', () => {
     expect(h.leakedSecrets()).toEqual([]);
+  });
+});
+
+describe('Nectifi rate limit', () => {
+  it('throttles every action at the documented 60 requests a minute per key, so a burst queues in Zapier', () => {
+    expect(h.app.throttle).toEqual({ window: 60, limit: 60, scope: ['auth'] });
   });
 });
