@@ -191,3 +191,35 @@ describe('anykrowd secrets', () => {
     expect(h.leakedSecrets()).toEqual([]);
   });
 });
+
+describe('anykrowd wallets without typed IDs, and the documented rate limit', () => {
+  it('throttles every action at anykrowd\'s 1,000 requests an hour per key, so a burst queues in Zapier', () => {
+    expect(h.app.throttle).toEqual({ window: 3600, limit: 1000, scope: ['auth'] });
+  });
+
+  it('offers the wallet as a dropdown of the wallets of the user whose External ID is entered above it', async () => {
+    for (const step of [h.app.creates.topUpWallet, h.app.searches.findWalletById, h.app.triggers.newWalletTransaction]) {
+      const fields = step.operation.inputFields as any[];
+      const wallet = fields.find((f) => f.dynamic === 'listUserWallets.id.label');
+      expect(wallet).toBeDefined();
+      expect(fields.findIndex((f) => f.key === 'external_id' && f.altersDynamicFields)).toBeLessThan(fields.indexOf(wallet));
+    }
+    const wallets = await h.run<any[]>(h.app.triggers.listUserWallets.operation.perform, { authData, inputData: { external_id: keys().userExternalId } });
+    expect(wallets.map((w) => w.id)).toContain(keys().walletId);
+    for (const wallet of wallets) expect(wallet.label).toMatch(/wallet \(.*\), ID \d+$/);
+  });
+
+  it('says which field to fill when the wallet list is opened before the External ID', async () => {
+    const error = await h.failure(h.app.triggers.listUserWallets.operation.perform, { authData, inputData: {} });
+    expect(error.message).toMatch(/External ID/);
+  });
+
+  it('tops up the wallet picked from that list', async () => {
+    const before = balanceCents(keys().walletId) as number;
+    await h.run(h.app.creates.topUpWallet.operation.perform, {
+      authData,
+      inputData: { external_id: keys().userExternalId, wallet_id: String(keys().walletId), amount: '1.00', currency_id: String(keys().currencyId) },
+    });
+    expect(balanceCents(keys().walletId)).toBe(before + 100);
+  });
+});

@@ -5,6 +5,9 @@ export const nectifiPlan: AppPlan = {
   app: 'nectifi',
   operations: nectifiOperations,
   authTest: 'listLocations',
+  // Docs: 60 requests a minute per key by default (configurable up to 10,000). Zapier's throttle is
+  // fixed per app version, so it uses the default: a key set higher still queues at 60 a minute.
+  throttle: { window: 60, limit: 60, scope: ['auth'] },
   triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null },
   dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags', 'listGuests'],
   // Many guests have no name: the dropdown shows the name, else the email, else the number.
