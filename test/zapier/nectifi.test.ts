@@ -286,8 +286,23 @@ describe('Nectifi creates change the sandbox as documented', () => {
     const retry = await h.run<any>(creates().addPoints.operation.perform, bundle);
     expect(retry.idempotency_key).toBe(first.idempotency_key);
     expect(nectifi().points(guestId).balance).toBe(before + 400);
-    await h.run(creates().addPoints.operation.perform, { ...bundle, meta: { zap: { id: 'zap-2' } } });
+    const other = await h.run<any>(creates().addPoints.operation.perform, { ...bundle, meta: { zap: { id: 'zap-2' } } });
     expect(nectifi().points(guestId).balance).toBe(before + 800);
+    // Each run's output says whether it applied the change, and why not.
+    expect(first).toMatchObject({ applied_by_this_run: true, not_applied_reason: null });
+    expect(other).toMatchObject({ applied_by_this_run: true, not_applied_reason: null });
+    expect(retry.applied_by_this_run).toBe(false);
+    expect(retry.not_applied_reason).toMatch(/^Not applied again: this Zap already ran Add Points with the same input today \(UTC\).*Idempotency Key/);
+  });
+
+  it('Redeem Points with a typed key used before says it was not applied again, and names the key', async () => {
+    const before = nectifi().points(guestId).balance;
+    const bundle = { authData, inputData: { guest_id: String(guestId), points: '10', idempotency_key: 'pos-repeat-1' } };
+    expect(await h.run<any>(creates().redeemPoints.operation.perform, bundle)).toMatchObject({ applied_by_this_run: true });
+    const repeat = await h.run<any>(creates().redeemPoints.operation.perform, bundle);
+    expect(nectifi().points(guestId).balance).toBe(before - 10);
+    expect(repeat).toMatchObject({ applied_by_this_run: false });
+    expect(repeat.not_applied_reason).toMatch(/Idempotency Key pos-repeat-1 was already used for Redeem Points/);
   });
 
   it('Redeem Points takes points from the balance', async () => {

@@ -3,7 +3,7 @@ import type { OperationRunner } from '../../shared/client/runner';
 import { VendorApiError } from '../../shared/core/errors';
 import type { OperationDeclaration } from '../../shared/core/operation';
 import { zapierErrors } from './errors';
-import { IDEMPOTENCY_HELP, idempotencyKeyFromBundle } from './idempotency';
+import { IDEMPOTENCY_HELP, REPEAT_OUTPUT_FIELDS, idempotencyKeyFromBundle, repeatOutcome } from './idempotency';
 import { declaredInput } from './input-data';
 import { type InputField, inputFieldsFor, pagingParams } from './input-fields';
 import { nounFromResource } from './labels';
@@ -106,9 +106,14 @@ export function createFor<C>(
           const idempotencyKey = keyField ? idempotencyKeyFromBundle(op.id, bundle, input) : undefined;
           const result = await runner.call(op, input, { idempotencyKey });
           // A delete may answer 204 with no body.
-          return result && typeof result === 'object' ? (result as Item) : { success: true };
+          const output = result && typeof result === 'object' ? (result as Item) : { success: true };
+          if (!keyField || !idempotencyKey) return output;
+          const typedKey = typeof input[keyField] === 'string' ? (input[keyField] as string) : undefined;
+          return { ...output, ...(await repeatOutcome(z, op.label, typedKey ?? idempotencyKey, typedKey === undefined)) };
         }),
-      ...sampleAndOutputFields(op),
+      ...(keyField
+        ? sampleAndOutputFields(op, { ...op.sample, applied_by_this_run: true, not_applied_reason: null }, REPEAT_OUTPUT_FIELDS)
+        : sampleAndOutputFields(op)),
     },
   });
 }
