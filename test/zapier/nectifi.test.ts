@@ -71,7 +71,8 @@ describe('Nectifi authentication', () => {
       authData: { ...authData, apiKey: h.sandbox.keys.nectifi.crmOnly },
       inputData: { guest_id: '1' },
     });
-    expect(error.message).toMatch(/403.*Missing scope: loyalty:read.*missing scope/s);
+    expect(error.message).toMatch(/403: Missing scope: loyalty:read.*\. The key works but lacks the scope for this: add it to the key/s);
+    expect(error.message).not.toMatch(/IP allowlist|plan does not/);
   });
 });
 
@@ -122,7 +123,7 @@ describe('Nectifi monthly quota', () => {
     h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'quota-exceeded', path: '/crm/guests' });
     const error = await h.failure(triggers().newGuest.operation.perform, { authData });
     expect(error.name).not.toBe('ThrottledError');
-    expect(error.message).toMatch(/api_monthly_quota_exceeded/);
+    expect(error.message).toMatch(/429: the monthly API quota of your plan is used up.*\(api_monthly_quota_exceeded\).*Zapier does not retry this step\./s);
   });
 });
 

@@ -38,7 +38,8 @@ describe('Splash Air authentication', () => {
   it('rejects a wrong key with an auth error that says to reconnect', async () => {
     const error = await h.failure(h.app.authentication.test, { authData: { ...authData, apiKey: 'wrong-key-0123456789' } });
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(/401.*Reconnect/s);
+    expect(error.message).toMatch(/401: Unauthenticated\b.*\. Reconnect/s);
+    expect(error.message).not.toMatch(/\.\./);
   });
 
   it('rejects a team that does not exist', async () => {
