@@ -34,13 +34,13 @@ describe('the local Zapier integration checks', () => {
       searches: {
         findThing: {
           display: { label: 'find thing', description: 'Looks up a thing' },
-          operation: { inputFields: [{ key: 'thing', label: 'Thing', helpText: 'The thing.', dynamic: 'nothing.id.name' }, { key: 'note', label: 'Note' }], sample: {}, outputFields: [] },
+          operation: { inputFields: [{ key: 'thing', label: 'Thing', helpText: 'The thing.', dynamic: 'nothing.id.name' }, { key: 'note', label: 'Note' }, { key: 'q', label: 'Query', required: true, helpText: 'Leave empty to list all.' }], sample: {}, outputFields: [] },
         },
       },
       creates: {},
     };
     const findings = checkApp(app);
-    expect(codesOf(findings)).toEqual(['D002', 'D003', 'D004', 'D009', 'D010', 'D018', 'D021', 'D022', 'D024', 'P-STEP-NAMES']);
+    expect(codesOf(findings)).toEqual(['D002', 'D003', 'D004', 'D009', 'D010', 'D018', 'D021', 'D022', 'D024', 'P-HELP-REQUIRED', 'P-STEP-NAMES']);
     expect(codesOf(findings, 'warning')).toEqual(['D012', 'D023', 'P-STATIC-HOOK']);
     expect(findings.find((f) => f.code === 'D004' && f.where.endsWith('venue_id'))?.message).toMatch(/type an internal ID/);
     expect(findings.find((f) => f.code === 'D004' && f.where.endsWith('.thing'))?.message).toMatch(/nothing\.id\.name names no trigger/);

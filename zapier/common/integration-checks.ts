@@ -98,6 +98,9 @@ function checkInputs(where: string, step: Definition, app: Definition, add: Add)
     if (field.label && !titleCase(field.label)) add('D018', 'error', at, `label "${field.label}" is not Title Case`);
     // A line-item group takes no help of its own (its first column carries it).
     if (!field.children && (!field.helpText || field.helpText.length < 10)) add('D012', 'warning', at, 'no help text that says what to enter');
+    if (field.required && /\bleave (it )?empty\b/i.test(field.helpText ?? '')) {
+      add('P-HELP-REQUIRED', 'error', at, 'a required field whose help says to leave it empty');
+    }
     if (field.dynamic) {
       const [triggerKey] = String(field.dynamic).split('.');
       if (!app.triggers?.[triggerKey]) add('D004', 'error', at, `dynamic dropdown ${field.dynamic} names no trigger of the app`);

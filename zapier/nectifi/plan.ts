@@ -19,6 +19,11 @@ export const nectifiPlan: AppPlan = {
       label: 'Find Guest',
       description: 'Finds guests whose name, email or phone contains your search text, newest first.',
       required: ['search'],
+      overrides: {
+        search: {
+          helpText: 'Text to look for in the guest\'s name, email or phone, e.g. alex@example.com or alex. The newest matching guests come first.',
+        },
+      },
     },
     getGuest: { key: 'findGuestById', label: 'Find Guest by ID', description: 'Finds one guest profile by its ID.' },
     getGuestTimeline: {
