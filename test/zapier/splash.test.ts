@@ -137,7 +137,10 @@ describe('Splash Air creates change the sandbox as documented', () => {
 
   it('Delete Voucher removes it', async () => {
     const result = await h.run<any>(h.app.creates.deleteVoucher.operation.perform, { authData, inputData: { voucher_id: String(voucherId) } });
-    expect(result.success).toBe(true);
+    // What was deleted, not the vendor's answer (which may be a page of the remaining vouchers).
+    expect(result).toEqual({ deleted: true, voucher_id: voucherId });
+    expect(h.app.creates.deleteVoucher.operation.sample).toEqual({ deleted: true, voucher_id: 501 });
+    expect(h.app.creates.deleteVoucher.operation.outputFields.map((f: any) => f.label)).toEqual(['Deleted', 'Voucher ID']);
     expect(splash().vouchers.some((v) => v.id === voucherId)).toBe(false);
   });
 

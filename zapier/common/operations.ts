@@ -105,17 +105,40 @@ export function createFor<C>(
           const input = declaredInput(op, bundle.inputData);
           const idempotencyKey = keyField ? idempotencyKeyFromBundle(op.id, bundle, input) : undefined;
           const result = await runner.call(op, input, { idempotencyKey });
-          // A delete may answer 204 with no body.
+          if (op.method === 'DELETE') return deletedOutput(op, input);
           const output = result && typeof result === 'object' ? (result as Item) : { success: true };
           if (!keyField || !idempotencyKey) return output;
           const typedKey = typeof input[keyField] === 'string' ? (input[keyField] as string) : undefined;
           return { ...output, ...(await repeatOutcome(z, op.label, typedKey ?? idempotencyKey, typedKey === undefined)) };
         }),
-      ...(keyField
-        ? sampleAndOutputFields(op, { ...op.sample, applied_by_this_run: true, not_applied_reason: null }, REPEAT_OUTPUT_FIELDS)
-        : sampleAndOutputFields(op)),
+      ...(op.method === 'DELETE'
+        ? deletedSampleAndOutputFields(op)
+        : keyField
+          ? sampleAndOutputFields(op, { ...op.sample, applied_by_this_run: true, not_applied_reason: null }, REPEAT_OUTPUT_FIELDS)
+          : sampleAndOutputFields(op)),
     },
   });
+}
+
+/**
+ * A delete says what it deleted: `{deleted: true}` and the IDs it was given. Whatever the vendor
+ * answers is not passed on: Splash Air may answer a delete with a page of the remaining vouchers
+ * (its docs list paging parameters for it), which says nothing about the deleted one; 204 has no body.
+ */
+function deletedOutput(op: OperationDeclaration, input: Record<string, unknown>): Item {
+  const ids = Object.entries(op.fields).filter(([name, field]) => field.in === 'path' && input[name] !== undefined);
+  return { deleted: true, ...Object.fromEntries(ids.map(([name]) => [name, input[name]])) };
+}
+
+function deletedSampleAndOutputFields(op: OperationDeclaration) {
+  const ids = Object.entries(op.fields).filter(([, field]) => field.in === 'path');
+  return {
+    sample: { deleted: true, ...Object.fromEntries(ids.map(([name, field]) => [name, field.example])) },
+    outputFields: [
+      { key: 'deleted', label: 'Deleted', type: 'boolean' as const },
+      ...ids.map(([name, field]) => ({ key: name, label: `${field.label} ID`.replace(/ ID ID$/, ' ID'), type: 'integer' as const })),
+    ],
+  };
 }
 
 /**
