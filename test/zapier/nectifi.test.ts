@@ -383,6 +383,20 @@ describe('Nectifi secrets', () => {
   });
 });
 
+describe('Nectifi input rules follow the docs', () => {
+  it('Create Guest does not require a portal (the docs\' example sends one but does not require it)', async () => {
+    const field = creates().createGuest.operation.inputFields.find((f: any) => f.key === 'portal_id');
+    expect(field.required).toBe(false);
+    const guest = await h.run<any>(creates().createGuest.operation.perform, { authData, inputData: { location_id: '1', name: 'No Portal', email: 'no.portal@example.com' } });
+    expect(nectifi().guests.get(guest.id)).toMatchObject({ name: 'No Portal', location_id: 1 });
+  });
+
+  it('states no length limit the docs do not give', () => {
+    const steps = [...Object.values(creates()), ...Object.values(searches())] as any[];
+    for (const step of steps) for (const field of step.operation.inputFields) expect(field.helpText ?? '').not.toMatch(/up to \d|\d+ characters|must exist first/);
+  });
+});
+
 describe('Nectifi rate limit', () => {
   it('throttles every action at the documented 60 requests a minute per key, so a burst queues in Zapier', () => {
     expect(h.app.throttle).toEqual({ window: 60, limit: 60, scope: ['auth'] });

@@ -127,6 +127,17 @@ describe('Splash Air creates change the sandbox as documented', () => {
     expect(splash().vouchers.find((v) => v.id === voucherId)).toMatchObject({ code: 'ZAPIER-2026', venue_id: 2, number_of_days: 7, downspeed: 50, max_devices: 2 });
   });
 
+  it('Create Voucher takes any code and a data limit in part-GB, as the docs do not restrict them', async () => {
+    const voucher = await h.run<any>(h.app.creates.createVoucher.operation.perform, {
+      authData,
+      inputData: { code: 'Summer.2026/VIP', venue_id: '2', number_of_days: '1' },
+    });
+    expect(splash().vouchers.find((v) => v.id === voucher.id)?.code).toBe('Summer.2026/VIP');
+    const field = h.app.creates.createVoucher.operation.inputFields.find((f: any) => f.key === 'volumecap');
+    expect(field.helpText).toMatch(/0\.5/);
+    expect(h.app.creates.createVoucher.operation.inputFields.find((f: any) => f.key === 'code').helpText).not.toMatch(/letters|64/);
+  });
+
   it('Create Voucher reports Splash Air\'s own message for a duplicate code', async () => {
     const error = await h.failure(h.app.creates.createVoucher.operation.perform, {
       authData,

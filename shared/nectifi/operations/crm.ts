@@ -82,19 +82,20 @@ export const createGuest = defineOperation({
       example: 1,
       dropdown: locationDropdown,
     },
+    // The docs' example sends portal_id but does not say it is required: optional (decision).
     portal_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: f.positiveId().optional(),
       label: 'Portal',
-      help: 'The captive portal the guest signed up on. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
+      help: 'The captive portal the guest signed up on, if any. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
       dropdown: portalDropdown,
     },
     name: {
       in: 'json',
-      schema: f.text(200).optional(),
+      schema: f.text().optional(),
       label: 'Name',
-      help: 'The guest\'s full name, up to 200 characters, e.g. Alex.',
+      help: 'The guest\'s full name, e.g. Alex.',
       example: 'Alex',
     },
     email: {
@@ -153,9 +154,9 @@ export const updateGuest = defineOperation({
     guest_id: guestIdPath('to update'),
     name: {
       in: 'json',
-      schema: f.text(200).optional(),
+      schema: f.text().optional(),
       label: 'Name',
-      help: 'The guest\'s new full name, up to 200 characters, e.g. Alex M. Leave empty to keep the current name.',
+      help: 'The guest\'s new full name, e.g. Alex M. Leave empty to keep the current name.',
       example: 'Alex M.',
     },
     is_vip: {
@@ -170,8 +171,7 @@ export const updateGuest = defineOperation({
       // Decision (doc gap: PATCH semantics of `tags` unstated): the list replaces the guest's tags,
       // as a PATCH sets the fields it carries. An empty list removes every tag.
       schema: z
-        .array(f.text(64), { error: 'expected a list of tag slugs, e.g. ["vip"]' })
-        .max(100, 'at most 100 tags')
+        .array(f.text(), { error: 'expected a list of tag slugs, e.g. ["vip"]' })
         .optional(),
       label: 'Tags',
       help: 'The guest\'s tags as a list of tag slugs, e.g. ["vip"]. Replaces the current tags; an empty list removes all. Pick them from the list of your tags (Create Tag adds a new one). Leave empty to keep the current tags.',
@@ -252,20 +252,20 @@ export const createTag = defineOperation({
   method: 'POST',
   path: '/crm/tags',
   // Decision (doc gap: required fields and formats unstated): slug and label are required, color is
-  // optional; slug is lower-case letters, digits, "_" and "-"; color is #rrggbb as in the example.
+  // optional; a slug has no spaces; color is #rrggbb as in the example.
   fields: {
     slug: {
       in: 'json',
       schema: slug('tag slug', 'vip'),
       label: 'Slug',
-      help: 'The tag\'s short unique code, used when tagging guests: lower-case letters, digits, "_" or "-", up to 64 characters, e.g. vip.',
+      help: 'The tag\'s short unique code, used when tagging guests, without spaces, e.g. vip.',
       example: 'vip',
     },
     label: {
       in: 'json',
-      schema: f.text(100),
+      schema: f.text(),
       label: 'Label',
-      help: 'The name people see for the tag, up to 100 characters, e.g. VIP.',
+      help: 'The name people see for the tag, e.g. VIP.',
       example: 'VIP',
     },
     color: {
@@ -320,10 +320,10 @@ export const addNote = defineOperation({
     guest_id: guestIdPath('to add the note to'),
     text: {
       in: 'json',
-      // Decision (doc gap: no length limit stated): at most 2,000 characters.
-      schema: f.text(2000),
+      // The docs state no length limit: only the generic bound on any text we send.
+      schema: f.text(f.MAX_TEXT),
       label: 'Text',
-      help: 'The note, up to 2,000 characters, e.g. Prefers window seat.',
+      help: 'The note, e.g. Prefers window seat.',
       example: 'Prefers window seat.',
     },
   },

@@ -52,7 +52,7 @@ export const issueWalletLink = defineOperation({
       in: 'json',
       schema: ttlDays().optional(),
       label: 'Valid For (Days)',
-      help: 'How many days the link keeps working, a whole number from 1 to 365, e.g. 14. Leave empty for Nectifi\'s default.',
+      help: 'How many days the link keeps working, a whole number, e.g. 14. Leave empty for Nectifi\'s default.',
       example: 14,
     },
   },

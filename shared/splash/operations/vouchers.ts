@@ -5,12 +5,13 @@ import { pagingFields, splashPaging } from './inputs';
 
 // The team `slug` is not a field: the client adds it from the credential (as a form field on create).
 
+// The docs say only "Voucher code": any non-empty text (Splash Air answers 422 for one it refuses).
 const voucherCode = () =>
   z
     .string({ error: 'expected a voucher code as text, e.g. SUMMER-2026' })
+    .trim()
     .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters')
-    .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_", e.g. SUMMER-2026');
+    .max(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`);
 
 // Validity in days: the doc gives no range and, unlike the limits below, no "0 = unlimited".
 // Decision: 1 to 3650 (ten years), which also catches a date typed by mistake (20260620).
@@ -67,7 +68,7 @@ export const createVoucher = defineOperation({
       in: 'form',
       schema: voucherCode(),
       label: 'Voucher Code',
-      help: 'The code guests type on the WiFi login page. 1 to 64 letters, digits, "-" or "_".',
+      help: 'The code guests type on the WiFi login page, e.g. SUMMER-2026.',
       example: 'SUMMER-2026',
     },
     venue_id: {
@@ -82,7 +83,7 @@ export const createVoucher = defineOperation({
       in: 'form',
       schema: numberOfDays(),
       label: 'Number of Days',
-      help: 'How many days the voucher stays valid, 1 to 3650.',
+      help: 'How many days the voucher stays valid, e.g. 7. At most 3650 (ten years): a larger number is almost always a date typed by mistake.',
       example: 7,
     },
     upspeed: {
@@ -101,9 +102,10 @@ export const createVoucher = defineOperation({
     },
     volumecap: {
       in: 'form',
-      schema: f.nonNegativeInt('GB').optional(),
+      // The docs say "Volume limit in GBs": not that it is whole, so 0.5 GB is sent as it is.
+      schema: z.number({ error: 'expected a number of GB, e.g. 5 or 0.5' }).min(0, 'expected 0 (unlimited) or more GB').optional(),
       label: 'Data Limit (GB)',
-      help: 'Maximum data volume in GB. 0 = unlimited. Optional.',
+      help: 'Maximum data volume in GB, e.g. 5 or 0.5. 0 = unlimited. Optional.',
       example: 0,
     },
     max_devices: {
