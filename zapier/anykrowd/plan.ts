@@ -1,6 +1,7 @@
 import { anykrowdOperations } from '../../shared/anykrowd/operations';
 import type { InputField } from '../common/input-fields';
 import type { AppPlan } from '../common/plan';
+import { SYNC_USERS_FIELDS, staffMembersFromLines } from './sync-users';
 
 const WALLET_HELP =
   'The wallet: enter the user\'s External ID above, then pick the wallet (one per currency). Or map a wallet ID from an earlier step, such as Find Wallet or a top-up.';
@@ -47,7 +48,7 @@ export const anykrowdPlan: AppPlan = {
     getRole: { key: 'findRole', label: 'Find Role', description: 'Finds one staff role with its rights.' },
   },
   creates: {
-    syncUsers: { noun: 'Staff Member' },
+    syncUsers: { noun: 'Staff Member', inputFields: SYNC_USERS_FIELDS, inputFrom: staffMembersFromLines },
     topUpUser: { noun: 'Top-Up' },
     topUpWallet: {
       noun: 'Top-Up',

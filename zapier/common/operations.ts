@@ -98,11 +98,11 @@ export function createFor<C>(
     noun: plan.noun ?? nounFromResource(op.resource),
     display: { label: plan.label ?? op.label, description: plan.description ?? op.description },
     operation: {
-      inputFields: [...(plan.extraFields ?? []), ...inputFieldsFor(op, { overrides })],
+      inputFields: [...(plan.extraFields ?? []), ...(plan.inputFields ?? inputFieldsFor(op, { overrides }))],
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
           const runner = runnerFor(binding, z, bundle);
-          const input = declaredInput(op, bundle.inputData);
+          const input = declaredInput(op, plan.inputFrom ? plan.inputFrom(bundle.inputData ?? {}) : bundle.inputData);
           const idempotencyKey = keyField ? idempotencyKeyFromBundle(op.id, bundle, input) : undefined;
           const result = await runner.call(op, input, { idempotencyKey });
           if (op.method === 'DELETE') return deletedOutput(op, input);

@@ -54,6 +54,9 @@ export interface CreatePlan {
   overrides?: Record<string, Partial<InputField>>;
   /** Zapier-only fields shown first, e.g. the External ID that fills a wallet dropdown; never sent. */
   extraFields?: InputField[];
+  /** Input fields written for Zapier instead of the declared ones, with `inputFrom` to map them back. */
+  inputFields?: InputField[];
+  inputFrom?: (inputData: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** `operation id → <app>/<kind>:<key>`, the most visible exposure first. */
