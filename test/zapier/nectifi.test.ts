@@ -397,6 +397,25 @@ describe('Nectifi input rules follow the docs', () => {
   });
 });
 
+describe('Nectifi answers cut off mid-body', () => {
+  // node-fetch 2 alone waits out the whole 25 s timeout for the missing bytes and then reports a
+  // timeout; the reset is noticed when the connection closes.
+  it('a read cut mid-body is retried at once and succeeds', async () => {
+    h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'truncated-body', path: '/wifi/locations' });
+    const locations = await h.run<any[]>(triggers().listLocations.operation.perform, { authData });
+    expect(locations.length).toBeGreaterThan(0);
+    expect(h.sandbox.faults.pending()).toEqual([]);
+  });
+
+  it('a write cut mid-body reports a closed connection and an unknown outcome, not a timeout', async () => {
+    h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'truncated-body', path: '/crm/tags' });
+    const error = await h.failure(creates().createTag.operation.perform, { authData, inputData: { slug: 'cut-body', label: 'Cut Body' } });
+    expect(error.message).toMatch(/connection failed \(ECONNRESET\)/);
+    expect(error.message).not.toMatch(/timed out/);
+    expect(error.message).toMatch(/outcome is unknown/);
+  });
+});
+
 describe('Nectifi rate limit', () => {
   it('throttles every action at the documented 60 requests a minute per key, so a burst queues in Zapier', () => {
     expect(h.app.throttle).toEqual({ window: 60, limit: 60, scope: ['auth'] });
