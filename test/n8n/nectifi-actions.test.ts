@@ -29,8 +29,8 @@ describe('Nectifi workflows through the n8n engine', () => {
       [
         nectifi('Create Guest', 'guest', 'createGuest', {
           locationId: fromList(2),
-          portalId: byId(3),
-          additionalFields: { name: 'Nora Workflow', email: 'nora.workflow@example.com', marketingConsent: true },
+          // The portal is optional (the docs' example sends one but does not require it).
+          additionalFields: { portalId: byId(3), name: 'Nora Workflow', email: 'nora.workflow@example.com', marketingConsent: true },
         }),
         nectifi('Update Guest', 'guest', 'updateGuest', { guestId: '={{ $json.id }}', updateFields: { isVip: true, tags: ['vip', 'local'] } }),
         nectifi('Get Guest', 'guest', 'getGuest', { guestId: '={{ $json.id }}' }),

@@ -2,6 +2,10 @@ import { startSandbox } from '../sandbox';
 import { ZAPIER_APPS } from '../../scripts/zapier-build';
 import { checkSearchMisses, runChecks } from '../../scripts/zapier-checks';
 import { checkApp } from '../../zapier/common/integration-checks';
+import { anykrowdOperations } from '../../shared/anykrowd/operations';
+import { nectifiOperations } from '../../shared/nectifi/operations';
+import { smartwifiOperations } from '../../shared/smartwifi/operations';
+import { splashOperations } from '../../shared/splash/operations';
 
 const codesOf = (findings: Array<{ code: string; severity: string }>, severity = 'error') =>
   [...new Set(findings.filter((f) => f.severity === severity).map((f) => f.code))].sort();
@@ -71,5 +75,10 @@ describe('the local Zapier integration checks', () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it('keep step names out of the advice for an unknown outcome, which both platforms show', () => {
+    const operations = [anykrowdOperations, nectifiOperations, smartwifiOperations, splashOperations].flatMap((ops) => Object.values(ops));
+    for (const op of operations) expect(op.unknownOutcomeHint ?? '').not.toMatch(/\b(List|Get) [A-Z]/);
   });
 });

@@ -60,7 +60,7 @@ export const syncUsers = defineOperation({
   // An upsert by `external_id`, but without an idempotency key a repeat is still a second write the
   // vendor applies: like every keyless write it is sent again only when it provably never arrived.
   safety: 'unsafe',
-  unknownOutcomeHint: 'List User Wallets for one of the staff members: if it answers, the sync arrived. Syncing again is harmless.',
+  unknownOutcomeHint: 'Look up the wallets of one of the staff members by their External ID: if anykrowd answers, the sync arrived. Syncing again is harmless.',
 });
 
 export const topUpUser = defineOperation({

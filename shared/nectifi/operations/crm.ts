@@ -118,7 +118,7 @@ export const createGuest = defineOperation({
   sample: sampleGuest,
   paging: noPaging,
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Guests with the email as search: if the guest is there, it was created.',
+  unknownOutcomeHint: 'Search your Nectifi guests for the email: if the guest is there, it was created.',
   scopes: ['crm:write', 'crm.write', 'guests.write'],
 });
 
@@ -185,7 +185,7 @@ export const updateGuest = defineOperation({
   paging: noPaging,
   // Keyless: a repeat would be a second write (and could undo a change made in between).
   safety: 'unsafe',
-  unknownOutcomeHint: 'Get the guest to see whether the change is there before updating again.',
+  unknownOutcomeHint: 'Look at the guest in Nectifi to see whether the change is there before updating again.',
   scopes: ['crm:write', 'crm.write', 'guests.write'],
 });
 
@@ -281,7 +281,7 @@ export const createTag = defineOperation({
   sample: { slug: 'vip', label: 'VIP', color: '#6366f1' },
   paging: noPaging,
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Tags: if the slug is there, the tag was created.',
+  unknownOutcomeHint: 'Look for the slug among your Nectifi tags: if it is there, the tag was created.',
   scopes: ['crm:write', 'crm.write', 'tags.write'],
 });
 
@@ -332,6 +332,6 @@ export const addNote = defineOperation({
   sample: { id: 301, guest_id: 42, text: 'Prefers window seat.', created_at: '2026-06-20T12:05:00+00:00' },
   paging: noPaging,
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Notes for the guest: if the note is there, it was added.',
+  unknownOutcomeHint: 'Look at the guest\'s notes in Nectifi: if the note is there, it was added.',
   scopes: ['crm:write', 'crm.write', 'notes.write'],
 });

@@ -124,7 +124,7 @@ export const createVoucher = defineOperation({
   // Creating twice makes a second voucher or fails on the duplicate code: never retried blindly.
   safety: 'unsafe',
   unknownOutcomeHint:
-    'List Vouchers and look for the code: if it is there, the voucher was created.',
+    'Look for the code among your Splash Air vouchers: if it is there, the voucher was created.',
 });
 
 export const deleteVoucher = defineOperation({
@@ -153,5 +153,5 @@ export const deleteVoucher = defineOperation({
   paging: { style: 'none' },
   // A repeated delete would answer 404 after a delete that worked: keyless, so never repeated blindly.
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Vouchers: if the voucher is gone, the delete took effect.',
+  unknownOutcomeHint: 'Look for the voucher in Splash Air: if it is gone, the delete took effect.',
 });
