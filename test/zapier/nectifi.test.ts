@@ -416,6 +416,16 @@ describe('Nectifi answers cut off mid-body', () => {
   });
 });
 
+describe('Nectifi dropdowns read the step\'s other fields', () => {
+  it('the Portal list of Create Guest shows the portals of the Location picked above it, and all of them for a mapped value', async () => {
+    const atLocation1 = await h.run<any[]>(triggers().listPortals.operation.perform, { authData, inputData: { location_id: '1' } });
+    expect(atLocation1.length).toBeGreaterThan(0);
+    expect(new Set(atLocation1.map((p) => p.location_id))).toEqual(new Set([1]));
+    const all = await h.run<any[]>(triggers().listPortals.operation.perform, { authData, inputData: { location_id: '{{123__location_id}}' } });
+    expect(all.length).toBeGreaterThan(atLocation1.length);
+  });
+});
+
 describe('Nectifi rate limit', () => {
   it('throttles every action at the documented 60 requests a minute per key, so a burst queues in Zapier', () => {
     expect(h.app.throttle).toEqual({ window: 60, limit: 60, scope: ['auth'] });

@@ -172,10 +172,15 @@ export function dropdownFor<C>(
   });
 }
 
-/** The parent step's values for the list's own filters; paging stays the dropdown's. */
+/**
+ * The parent step's values for the list's own filters; paging stays the dropdown's. A value that
+ * is not valid for the filter (a field mapped from an earlier step arrives as `{{...}}` while the
+ * Zap is being edited) is left out rather than breaking the dropdown.
+ */
 function dropdownInput(op: OperationDeclaration, bundle: Bundle): Record<string, unknown> {
   const paging = pagingParams(op);
-  return declaredInput(op, bundle.inputData ?? {}, Object.keys(op.fields).filter((name) => !paging.has(name)));
+  const input = declaredInput(op, bundle.inputData ?? {}, Object.keys(op.fields).filter((name) => !paging.has(name)));
+  return Object.fromEntries(Object.entries(input).filter(([name, value]) => op.fields[name]?.schema.safeParse(value).success));
 }
 
 /** The item field that dropdowns fed by `opKey` store (a tag's `slug`, otherwise `id`). */
