@@ -110,7 +110,7 @@ describe('money-moving writes are never silently repeated', () => {
     sandbox.faults.inject({ vendor: 'nectifi', path: '/crm/guests', fault: 'quota-exceeded' });
     const error = await caught<VendorApiError>(runner('nectifi').call(op('nectifi.listGuests'), {}));
     expect(error).toMatchObject({ status: 429, retryable: false, vendorMessage: 'api_monthly_quota_exceeded' });
-    expect(error.message).toMatch(/Nectifi List Guests failed: HTTP 429: api_monthly_quota_exceeded \(request id [\w-]+\)$/);
+    expect(error.message).toMatch(/Nectifi List Guests failed: HTTP 429: the monthly API quota of your plan is used up, .* \(api_monthly_quota_exceeded\) \(request id [\w-]+\)$/);
     expect(requests('nectifi GET /crm/guests')).toBe(1);
   });
 

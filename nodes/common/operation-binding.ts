@@ -13,6 +13,8 @@ export interface ParamBinding {
   dropdown?: DropdownSource;
   /** The node version that first shows it (`n8nSince` of the field, at least the operation's). */
   since: number;
+  /** The first node version that no longer shows it (a field required only in older versions). */
+  until?: number;
 }
 
 /** The n8n face of one declared operation. */
@@ -73,6 +75,12 @@ export function bindOperation(op: OperationDeclaration): OperationBinding {
       since: Math.max(since, declaration.n8nSince ?? 1),
     };
     (binding.required ? top : optional).push(binding);
+    const requiredUntil = declaration.n8nRequiredUntil;
+    if (!binding.required && requiredUntil !== undefined && requiredUntil > binding.since) {
+      // Required before `requiredUntil`: a parameter of its own there, an optional field from then on.
+      top.push({ ...binding, required: true, until: requiredUntil });
+      binding.since = requiredUntil;
+    }
   }
   return { op, top, optional, collection: collectionFor(op, isList), isList, paging: op.paging, since };
 }

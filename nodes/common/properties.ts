@@ -55,7 +55,7 @@ export function operationProperties(vendor: VendorSpec): INodeProperties[] {
 function bindingProperties(binding: OperationBinding): INodeProperties[] {
   const show = { resource: [binding.op.resource], operation: [binding.op.key] };
   const from = (since: number) => inVersions({ show }, since);
-  const out: INodeProperties[] = binding.top.map((p) => ({ ...paramProperty(binding, p), required: true, displayOptions: from(p.since) }));
+  const out: INodeProperties[] = binding.top.map((p) => ({ ...paramProperty(binding, p), required: true, displayOptions: inVersions({ show }, p.since, p.until) }));
   if (binding.isList) {
     out.push(
       {

@@ -9,7 +9,11 @@ import type { OperationBinding, ParamBinding } from './operation-binding';
  */
 export function readInput(ctx: IExecuteFunctions, binding: OperationBinding, itemIndex: number): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const p of binding.top) setValue(ctx, itemIndex, input, p, ctx.getNodeParameter(p.param, itemIndex, undefined));
+  const version = ctx.getNode().typeVersion;
+  for (const p of binding.top) {
+    if (p.until !== undefined && version >= p.until) continue;
+    setValue(ctx, itemIndex, input, p, ctx.getNodeParameter(p.param, itemIndex, undefined));
+  }
   if (binding.optional.length > 0) {
     const collection = ctx.getNodeParameter(binding.collection.name, itemIndex, {}) as IDataObject;
     for (const p of binding.optional) {

@@ -10,6 +10,23 @@ const STATUS_HINTS: Record<number, string> = {
   429: 'rate limit reached',
 };
 
+/**
+ * Vendor error codes that mean nothing to a no-code user, with what they mean. The code stays in
+ * the message (support asks for it; the retry policy reads it).
+ */
+const VENDOR_CODES: Record<string, string> = {
+  // Nectifi docs, "Rate limits": "Monthly quota: plan-based — HTTP 429 with api_monthly_quota_exceeded".
+  api_monthly_quota_exceeded:
+    'the monthly API quota of your plan is used up, so no request goes through until it resets next month or the plan is raised',
+};
+
+function readable(vendorMessage: string): string {
+  const code = vendorMessage.trim();
+  const meaning = VENDOR_CODES[code];
+  // "Unauthenticated." would read "Unauthenticated.." before the next sentence.
+  return meaning ? `${meaning} (${code})` : code.replace(/\.+$/, '');
+}
+
 /** A message a no-code user can act on: what failed, the vendor's words, and what to do next. */
 export function describeFailure(
   vendorName: string,
@@ -24,7 +41,7 @@ export function describeFailure(
   } else {
     const { status } = result.response;
     parts.push(`HTTP ${status}`);
-    if (details.vendorMessage) parts.push(details.vendorMessage);
+    if (details.vendorMessage) parts.push(readable(details.vendorMessage));
     else if (body && !body.ok) parts.push(body.reason);
     else if (STATUS_HINTS[status]) parts.push(STATUS_HINTS[status]);
     if (status === 429 && details.retryAfterMs !== undefined) {

@@ -20,7 +20,7 @@ function describeIssue(op: OperationDeclaration, issue: z.core.$ZodIssue, input:
   }
   const field = issue.path.map(String).join('.') || '(input)';
   const declared = op.fields[String(issue.path[0])];
-  const label = declared?.label ?? field;
+  const label = declared ? labelOf(declared.label, declared.schema, issue.path.slice(1)) : field;
   const missing = valueAt(input, issue.path) === undefined;
   const problem = missing ? `is required: ${declared?.help ?? 'give a value'}` : issue.message;
   return [{ field, label, problem }];
@@ -33,4 +33,49 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
+}
+
+type Zod = { _zod: { def: Record<string, unknown> } };
+
+/**
+ * The declared label, then each nested step: `Staff Members #1 › Roles #2 › Role`, from the
+ * `title` metadata of nested fields (their label), so an error inside a list names the column.
+ */
+function labelOf(label: string, schema: unknown, path: PropertyKey[]): string {
+  const parts = [label];
+  let current = schema as Zod | undefined;
+  for (const key of path) {
+    current = unwrapped(current);
+    const def = current?._zod.def;
+    if (typeof key === 'number' && def?.type === 'array') {
+      parts[parts.length - 1] += ` #${key + 1}`;
+      current = def.element as Zod;
+    } else if (def?.type === 'object') {
+      current = (def.shape as Record<string, Zod>)[String(key)];
+      parts.push(titleOf(current) ?? String(key));
+    } else {
+      parts.push(String(key));
+      current = undefined;
+    }
+  }
+  return parts.join(' › ');
+}
+
+function titleOf(schema: Zod | undefined): string | undefined {
+  for (let s = schema; s; s = innerOf(s)) {
+    const title = (s as unknown as { meta?: () => { title?: string } | undefined }).meta?.()?.title;
+    if (title) return title;
+  }
+  return undefined;
+}
+
+function innerOf(schema: Zod): Zod | undefined {
+  const def = schema._zod.def;
+  return def.type === 'optional' || def.type === 'nullable' || def.type === 'default' ? (def.innerType as Zod) : undefined;
+}
+
+function unwrapped(schema: Zod | undefined): Zod | undefined {
+  let s = schema;
+  while (s && innerOf(s)) s = innerOf(s);
+  return s;
 }

@@ -36,6 +36,12 @@ export interface FieldDeclaration {
   alsoInBody?: boolean;
   /** The n8n action node version that first shows this field (a field added later); default 1. */
   n8nSince?: number;
+  /**
+   * An optional field that was required before this n8n node version: older versions keep it as a
+   * required parameter of its own (where their saved workflows hold it), this version on lists it
+   * among the optional fields.
+   */
+  n8nRequiredUntil?: number;
 }
 
 export type Paging =

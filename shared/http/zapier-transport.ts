@@ -1,3 +1,4 @@
+import { cutBodyAwareAgent } from './cut-body-agent';
 import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
 
 /**
@@ -18,6 +19,8 @@ export interface ZapierRequestOptions {
   skipThrowForStatus: true;
   /** Without this, zapier-platform-core throws its own ThrottledError on a 429 before we see it. */
   throwForThrottlingEarly: false;
+  /** node-fetch's agent option: see cut-body-agent.ts. */
+  agent?: (url: URL) => unknown;
 }
 
 export interface ZapierResponse {
@@ -47,6 +50,7 @@ export class ZapierTransport implements Transport {
         timeout: request.timeoutMs,
         skipThrowForStatus: true,
         throwForThrottlingEarly: false,
+        agent: cutBodyAwareAgent,
       });
     } catch (error) {
       throw toTransportError(error);

@@ -27,11 +27,15 @@ describe('Nectifi workflows through the n8n engine', () => {
   test('guest: create, update (tags from the tag list), get, search, timeline', async () => {
     const result = await runChain(
       [
-        nectifi('Create Guest', 'guest', 'createGuest', {
-          locationId: fromList(2),
-          portalId: byId(3),
-          additionalFields: { name: 'Nora Workflow', email: 'nora.workflow@example.com', marketingConsent: true },
-        }),
+        // From node version 1.1 the portal is optional (the docs' example sends one but does not require it).
+        step(
+          'Create Guest',
+          'nectifi',
+          'guest',
+          'createGuest',
+          { locationId: fromList(2), additionalFields: { portalId: byId(3), name: 'Nora Workflow', email: 'nora.workflow@example.com', marketingConsent: true } },
+          { typeVersion: 1.1 },
+        ),
         nectifi('Update Guest', 'guest', 'updateGuest', { guestId: '={{ $json.id }}', updateFields: { isVip: true, tags: ['vip', 'local'] } }),
         nectifi('Get Guest', 'guest', 'getGuest', { guestId: '={{ $json.id }}' }),
         nectifi('Timeline', 'guest', 'getGuestTimeline', { guestId: '={{ $json.id }}', returnAll: true }),
@@ -47,6 +51,23 @@ describe('Nectifi workflows through the n8n engine', () => {
 
     const list = await runChain([nectifi('List', 'guest', 'listGuests', { limit: 5, filters: { search: 'nora.workflow' } })], [{}], credentials);
     expect(list.output('List').map((i) => i.json.id)).toEqual([id]);
+  });
+
+  test('create guest: a node saved at version 1 keeps its required Portal; 1.1 creates a guest without one', async () => {
+    const v1 = await runChain(
+      [nectifi('Create Guest', 'guest', 'createGuest', { locationId: fromList(2), portalId: byId(3), additionalFields: { name: 'Vera One' } })],
+      [{}],
+      credentials,
+    );
+    expect(st().guests.get(v1.output('Create Guest')[0].json.id as number)).toMatchObject({ name: 'Vera One', portal_id: 3 });
+    const v11 = await runChain(
+      [step('Create Guest', 'nectifi', 'guest', 'createGuest', { locationId: fromList(2), additionalFields: { name: 'Nell Eleven' } }, { typeVersion: 1.1 })],
+      [{}],
+      credentials,
+    );
+    const created = st().guests.get(v11.output('Create Guest')[0].json.id as number);
+    expect(created).toMatchObject({ name: 'Nell Eleven' });
+    expect(created?.portal_id ?? null).toBeNull();
   });
 
   test('guest: Return All pages through every guest, Limit stops early', async () => {

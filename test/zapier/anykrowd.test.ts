@@ -21,18 +21,26 @@ describe('the built anykrowd app', () => {
     expect(await h.validate()).toEqual([]);
   });
 
-  it('asks for staff members as line items, with roles as JSON', () => {
-    const staff = h.app.creates.syncUsers.operation.inputFields.find((f: any) => f.key === 'staff_members');
+  it('asks for staff members as line items a no-code user can fill: one role per line, its dates in a stated format', () => {
+    const fields = h.app.creates.syncUsers.operation.inputFields as any[];
+    const staff = fields.find((f) => f.key === 'staff_members');
     expect(staff.children.map((c: any) => c.key)).toEqual([
       'external_id',
       'external_qr_code',
       'external_qr_codes',
       'first_name',
       'last_name',
-      'roles',
+      'role_id',
+      'role_valid_from',
+      'role_valid_until',
       'create_user_account',
     ]);
-    expect(staff.children.find((c: any) => c.key === 'roles').helpText).toMatch(/JSON list of objects with role_id/);
+    expect(staff.children.find((c: any) => c.key === 'role_id').dynamic).toBe('listRoles.id.name');
+    expect(staff.children.find((c: any) => c.key === 'role_valid_from').helpText).toMatch(/e\.g\. 2026-06-20 12:00:00/);
+    // The group's description is its own text, not glued into the External ID help.
+    expect(fields[0]).toMatchObject({ type: 'copy', helpText: expect.stringMatching(/several roles/) });
+    expect(staff.children[0].helpText).not.toMatch(/staff members to create/);
+    for (const child of staff.children) expect(child.helpText).not.toMatch(/JSON/);
   });
 });
 
@@ -115,8 +123,8 @@ describe('anykrowd dropdowns and searches', () => {
 });
 
 describe('anykrowd creates change the sandbox as documented', () => {
-  it('Sync Users creates a staff member from line items, roles given as JSON', async () => {
-    const role = anykrowd().roles[0];
+  it('Sync Users creates a staff member from line items, one line per role', async () => {
+    const [first, second] = anykrowd().roles;
     await h.run(h.app.creates.syncUsers.operation.perform, {
       authData,
       inputData: {
@@ -127,15 +135,28 @@ describe('anykrowd creates change the sandbox as documented', () => {
             external_qr_codes: 'QR-ZAPIER-1B, QR-ZAPIER-1C',
             first_name: 'Zapier',
             last_name: 'Tester',
-            roles: JSON.stringify([{ role_id: role.id }]),
+            role_id: String(first.id),
             create_user_account: 'false',
           },
+          { external_id: 'zapier-staff-1', role_id: String(second.id), role_valid_from: '2026-06-20T12:00', role_valid_until: '2026-06-22 12:00:00' },
         ],
       },
     });
     const user = anykrowd().userByExternalId('zapier-staff-1');
     expect(user).toMatchObject({ first_name: 'Zapier', last_name: 'Tester', external_qr_codes: ['QR-ZAPIER-1B', 'QR-ZAPIER-1C'] });
-    expect(user?.roles.map((r) => r.role_id)).toEqual([role.id]);
+    expect(user?.roles.map((r) => r.role_id)).toEqual([first.id, second.id]);
+    expect(user?.roles[1]).toMatchObject({ valid_from: '2026-06-20 12:00:00', valid_until: '2026-06-22 12:00:00' });
+  });
+
+  it('Sync Users names the Role column of the line when a role is not an ID, before sending anything', async () => {
+    const before = h.logs.requests().length;
+    const error = await h.failure(h.app.creates.syncUsers.operation.perform, {
+      authData,
+      inputData: { staff_members: [{ external_id: 'zapier-staff-2', external_qr_code: 'QR-2', first_name: 'A', last_name: 'B', role_id: 'manager' }] },
+    });
+    expect(error.message).toMatch(/Role/);
+    expect(error.message).toMatch(/manager|whole number|ID/);
+    expect(h.logs.requests().length).toBe(before);
   });
 
   it('Top Up User adds the amount to the user\'s wallet in that currency, exactly', async () => {
@@ -189,5 +210,37 @@ describe('anykrowd secrets', () => {
 
   it('leaves no key, nor the secret half of it, in any error or logged request', () => {
     expect(h.leakedSecrets()).toEqual([]);
+  });
+});
+
+describe('anykrowd wallets without typed IDs, and the documented rate limit', () => {
+  it('throttles every action at anykrowd\'s 1,000 requests an hour per key, so a burst queues in Zapier', () => {
+    expect(h.app.throttle).toEqual({ window: 3600, limit: 1000, scope: ['auth'] });
+  });
+
+  it('offers the wallet as a dropdown of the wallets of the user whose External ID is entered above it', async () => {
+    for (const step of [h.app.creates.topUpWallet, h.app.searches.findWalletById, h.app.triggers.newWalletTransaction]) {
+      const fields = step.operation.inputFields as any[];
+      const wallet = fields.find((f) => f.dynamic === 'listUserWallets.id.label');
+      expect(wallet).toBeDefined();
+      expect(fields.findIndex((f) => f.key === 'external_id' && f.altersDynamicFields)).toBeLessThan(fields.indexOf(wallet));
+    }
+    const wallets = await h.run<any[]>(h.app.triggers.listUserWallets.operation.perform, { authData, inputData: { external_id: keys().userExternalId } });
+    expect(wallets.map((w) => w.id)).toContain(keys().walletId);
+    for (const wallet of wallets) expect(wallet.label).toMatch(/wallet \(.*\), ID \d+$/);
+  });
+
+  it('says which field to fill when the wallet list is opened before the External ID', async () => {
+    const error = await h.failure(h.app.triggers.listUserWallets.operation.perform, { authData, inputData: {} });
+    expect(error.message).toMatch(/External ID/);
+  });
+
+  it('tops up the wallet picked from that list', async () => {
+    const before = balanceCents(keys().walletId) as number;
+    await h.run(h.app.creates.topUpWallet.operation.perform, {
+      authData,
+      inputData: { external_id: keys().userExternalId, wallet_id: String(keys().walletId), amount: '1.00', currency_id: String(keys().currencyId) },
+    });
+    expect(balanceCents(keys().walletId)).toBe(before + 100);
   });
 });

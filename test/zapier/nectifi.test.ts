@@ -1,3 +1,4 @@
+import { NECTIFI_EVENTS } from '../../shared/nectifi/webhook';
 import { type ZapierHarness, expectUniqueIds, idsOf, startZapierHarness, throttleDelayOf } from './support/harness';
 
 let h: ZapierHarness;
@@ -70,7 +71,8 @@ describe('Nectifi authentication', () => {
       authData: { ...authData, apiKey: h.sandbox.keys.nectifi.crmOnly },
       inputData: { guest_id: '1' },
     });
-    expect(error.message).toMatch(/403.*Missing scope: loyalty:read.*missing scope/s);
+    expect(error.message).toMatch(/403: Missing scope: loyalty:read.*\. The key works but lacks the scope for this: add it to the key/s);
+    expect(error.message).not.toMatch(/IP allowlist|plan does not/);
   });
 });
 
@@ -121,7 +123,7 @@ describe('Nectifi monthly quota', () => {
     h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'quota-exceeded', path: '/crm/guests' });
     const error = await h.failure(triggers().newGuest.operation.perform, { authData });
     expect(error.name).not.toBe('ThrottledError');
-    expect(error.message).toMatch(/api_monthly_quota_exceeded/);
+    expect(error.message).toMatch(/429: the monthly API quota of your plan is used up.*\(api_monthly_quota_exceeded\).*Zapier does not retry this step\./s);
   });
 });
 
@@ -221,19 +223,27 @@ describe('Nectifi New Event webhook trigger', () => {
     expect(error.message).toMatch(/Webhook Secret/);
   });
 
-  it('falls back to the documented sample when the key may not list guests or sessions', async () => {
-    const events = await h.run<any[]>(triggers().newEvent.operation.performList, {
-      authData: { ...authData, apiKey: h.sandbox.keys.nectifi.crmOnly },
-      inputData: { events: ['visit.started'] },
-    });
-    expect(events).toEqual([triggers().newEvent.operation.sample]);
+  it('loads one sample per picked event, each shaped as a real delivery (the docs\' payload: guest_id)', async () => {
+    const newest = h.sandbox.insert.nectifiGuest();
+    const samples = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['visit.started', 'loyalty.points_added'] } });
+    expect(samples.map((e) => e.event)).toEqual(['loyalty.points_added', 'visit.started']);
+    for (const sample of samples) expect(sample.payload).toEqual({ guest_id: newest.id });
+    expectUniqueIds(samples);
+    // A real delivery carries every field a user can map from the sample.
+    const sent = await delivery(() => h.sandbox.insert.nectifiGuest());
+    const [real] = await h.run<any[]>(perform(), { authData, rawRequest: rawRequest(sent.body, sent.headers) });
+    const paths = (value: any, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, v]) => (v && typeof v === 'object' ? paths(v, `${prefix}${key}.`) : [`${prefix}${key}`]));
+    const realPaths = new Set(paths(real));
+    for (const path of paths(samples[0])) expect(realPaths).toContain(path);
+    expect(paths(triggers().newEvent.operation.sample).every((path) => realPaths.has(path))).toBe(true);
   });
 
-  it('lists recent guests and sessions as sample events', async () => {
-    const events = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['visit.started'] } });
-    expect(events.length).toBeGreaterThan(0);
-    expect(new Set(events.map((e) => e.event))).toEqual(new Set(['visit.started']));
-    expectUniqueIds(events);
+  it('loads a sample for every event when none is picked, never a guest.created one for a filter without it', async () => {
+    const all = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: {} });
+    expect(all.map((e) => e.event)).toEqual([...NECTIFI_EVENTS]);
+    const filtered = await h.run<any[]>(triggers().newEvent.operation.performList, { authData, inputData: { events: ['wallet.redeemed'] } });
+    expect(filtered.map((e) => e.event)).toEqual(['wallet.redeemed']);
   });
 });
 
@@ -277,8 +287,23 @@ describe('Nectifi creates change the sandbox as documented', () => {
     const retry = await h.run<any>(creates().addPoints.operation.perform, bundle);
     expect(retry.idempotency_key).toBe(first.idempotency_key);
     expect(nectifi().points(guestId).balance).toBe(before + 400);
-    await h.run(creates().addPoints.operation.perform, { ...bundle, meta: { zap: { id: 'zap-2' } } });
+    const other = await h.run<any>(creates().addPoints.operation.perform, { ...bundle, meta: { zap: { id: 'zap-2' } } });
     expect(nectifi().points(guestId).balance).toBe(before + 800);
+    // Each run's output says whether it applied the change, and why not.
+    expect(first).toMatchObject({ applied_by_this_run: true, not_applied_reason: null });
+    expect(other).toMatchObject({ applied_by_this_run: true, not_applied_reason: null });
+    expect(retry.applied_by_this_run).toBe(false);
+    expect(retry.not_applied_reason).toMatch(/^Not applied again: this Zap already ran Add Points with the same input today \(UTC\).*Idempotency Key/);
+  });
+
+  it('Redeem Points with a typed key used before says it was not applied again, and names the key', async () => {
+    const before = nectifi().points(guestId).balance;
+    const bundle = { authData, inputData: { guest_id: String(guestId), points: '10', idempotency_key: 'pos-repeat-1' } };
+    expect(await h.run<any>(creates().redeemPoints.operation.perform, bundle)).toMatchObject({ applied_by_this_run: true });
+    const repeat = await h.run<any>(creates().redeemPoints.operation.perform, bundle);
+    expect(nectifi().points(guestId).balance).toBe(before - 10);
+    expect(repeat).toMatchObject({ applied_by_this_run: false });
+    expect(repeat.not_applied_reason).toMatch(/Idempotency Key pos-repeat-1 was already used for Redeem Points/);
   });
 
   it('Redeem Points takes points from the balance', async () => {
@@ -355,5 +380,54 @@ describe('Nectifi secrets', () => {
 
   it('leaves no key or webhook secret in any error or logged request', () => {
     expect(h.leakedSecrets()).toEqual([]);
+  });
+});
+
+describe('Nectifi input rules follow the docs', () => {
+  it('Create Guest does not require a portal (the docs\' example sends one but does not require it)', async () => {
+    const field = creates().createGuest.operation.inputFields.find((f: any) => f.key === 'portal_id');
+    expect(field.required).toBe(false);
+    const guest = await h.run<any>(creates().createGuest.operation.perform, { authData, inputData: { location_id: '1', name: 'No Portal', email: 'no.portal@example.com' } });
+    expect(nectifi().guests.get(guest.id)).toMatchObject({ name: 'No Portal', location_id: 1 });
+  });
+
+  it('states no length limit the docs do not give', () => {
+    const steps = [...Object.values(creates()), ...Object.values(searches())] as any[];
+    for (const step of steps) for (const field of step.operation.inputFields) expect(field.helpText ?? '').not.toMatch(/up to \d|\d+ characters|must exist first/);
+  });
+});
+
+describe('Nectifi answers cut off mid-body', () => {
+  // node-fetch 2 alone waits out the whole 25 s timeout for the missing bytes and then reports a
+  // timeout; the reset is noticed when the connection closes.
+  it('a read cut mid-body is retried at once and succeeds', async () => {
+    h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'truncated-body', path: '/wifi/locations' });
+    const locations = await h.run<any[]>(triggers().listLocations.operation.perform, { authData });
+    expect(locations.length).toBeGreaterThan(0);
+    expect(h.sandbox.faults.pending()).toEqual([]);
+  });
+
+  it('a write cut mid-body reports a closed connection and an unknown outcome, not a timeout', async () => {
+    h.sandbox.faults.inject({ vendor: 'nectifi', fault: 'truncated-body', path: '/crm/tags' });
+    const error = await h.failure(creates().createTag.operation.perform, { authData, inputData: { slug: 'cut-body', label: 'Cut Body' } });
+    expect(error.message).toMatch(/connection failed \(ECONNRESET\)/);
+    expect(error.message).not.toMatch(/timed out/);
+    expect(error.message).toMatch(/outcome is unknown/);
+  });
+});
+
+describe('Nectifi dropdowns read the step\'s other fields', () => {
+  it('the Portal list of Create Guest shows the portals of the Location picked above it, and all of them for a mapped value', async () => {
+    const atLocation1 = await h.run<any[]>(triggers().listPortals.operation.perform, { authData, inputData: { location_id: '1' } });
+    expect(atLocation1.length).toBeGreaterThan(0);
+    expect(new Set(atLocation1.map((p) => p.location_id))).toEqual(new Set([1]));
+    const all = await h.run<any[]>(triggers().listPortals.operation.perform, { authData, inputData: { location_id: '{{123__location_id}}' } });
+    expect(all.length).toBeGreaterThan(atLocation1.length);
+  });
+});
+
+describe('Nectifi rate limit', () => {
+  it('throttles every action at the documented 60 requests a minute per key, so a burst queues in Zapier', () => {
+    expect(h.app.throttle).toEqual({ window: 60, limit: 60, scope: ['auth'] });
   });
 });

@@ -38,7 +38,8 @@ describe('Splash Air authentication', () => {
   it('rejects a wrong key with an auth error that says to reconnect', async () => {
     const error = await h.failure(h.app.authentication.test, { authData: { ...authData, apiKey: 'wrong-key-0123456789' } });
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(/401.*Reconnect/s);
+    expect(error.message).toMatch(/401: Unauthenticated\b.*\. Reconnect/s);
+    expect(error.message).not.toMatch(/\.\./);
   });
 
   it('rejects a team that does not exist', async () => {
@@ -126,6 +127,17 @@ describe('Splash Air creates change the sandbox as documented', () => {
     expect(splash().vouchers.find((v) => v.id === voucherId)).toMatchObject({ code: 'ZAPIER-2026', venue_id: 2, number_of_days: 7, downspeed: 50, max_devices: 2 });
   });
 
+  it('Create Voucher takes any code and a data limit in part-GB, as the docs do not restrict them', async () => {
+    const voucher = await h.run<any>(h.app.creates.createVoucher.operation.perform, {
+      authData,
+      inputData: { code: 'Summer.2026/VIP', venue_id: '2', number_of_days: '1' },
+    });
+    expect(splash().vouchers.find((v) => v.id === voucher.id)?.code).toBe('Summer.2026/VIP');
+    const field = h.app.creates.createVoucher.operation.inputFields.find((f: any) => f.key === 'volumecap');
+    expect(field.helpText).toMatch(/0\.5/);
+    expect(h.app.creates.createVoucher.operation.inputFields.find((f: any) => f.key === 'code').helpText).not.toMatch(/letters|64/);
+  });
+
   it('Create Voucher reports Splash Air\'s own message for a duplicate code', async () => {
     const error = await h.failure(h.app.creates.createVoucher.operation.perform, {
       authData,
@@ -136,7 +148,10 @@ describe('Splash Air creates change the sandbox as documented', () => {
 
   it('Delete Voucher removes it', async () => {
     const result = await h.run<any>(h.app.creates.deleteVoucher.operation.perform, { authData, inputData: { voucher_id: String(voucherId) } });
-    expect(result.success).toBe(true);
+    // What was deleted, not the vendor's answer (which may be a page of the remaining vouchers).
+    expect(result).toEqual({ deleted: true, voucher_id: voucherId });
+    expect(h.app.creates.deleteVoucher.operation.sample).toEqual({ deleted: true, voucher_id: 501 });
+    expect(h.app.creates.deleteVoucher.operation.outputFields.map((f: any) => f.label)).toEqual(['Deleted', 'Voucher ID']);
     expect(splash().vouchers.some((v) => v.id === voucherId)).toBe(false);
   });
 

@@ -22,6 +22,7 @@ describe('ZapierTransport', () => {
       timeout: 1234,
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
+      agent: expect.any(Function),
     });
   });
 

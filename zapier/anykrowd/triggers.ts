@@ -3,7 +3,7 @@ import { newestPageItems } from '../common/newest-pages';
 import { byNumericId } from '../common/polling';
 import { pollingTrigger } from '../common/polling-trigger';
 import { anykrowdBinding } from './connection';
-import { WALLET_HELP, anykrowdPlan } from './plan';
+import { WALLET_DROPDOWN, WALLET_HELP, WALLET_OWNER, anykrowdPlan } from './plan';
 
 const { listWalletTransactions } = anykrowdPlan.operations;
 
@@ -14,7 +14,10 @@ export const newWalletTransaction = pollingTrigger({
   noun: 'Transaction',
   label: 'New Wallet Transaction',
   description: 'Triggers when a wallet gets a new transaction, such as a top-up, a payment or a revoke.',
-  inputFields: inputFieldsFor(listWalletTransactions, { only: ['id'], overrides: { id: { label: 'Wallet ID', helpText: WALLET_HELP } } }),
+  inputFields: [
+    WALLET_OWNER,
+    ...inputFieldsFor(listWalletTransactions, { only: ['id'], overrides: { id: { label: 'Wallet', helpText: WALLET_HELP, dynamic: WALLET_DROPDOWN } } }),
+  ],
   fetch: (runner, input, limit) => newestPageItems(runner, listWalletTransactions, input, limit),
   ordering: byNumericId,
 });

@@ -55,6 +55,7 @@ export function buildApp<Credentials>(spec: VendorAppSpec<Credentials>) {
       connectionLabel: async (_z: ZObject, bundle: Bundle) => String(bundle.inputData?.label ?? plan.app),
     },
     beforeRequest: [addCredentials(binding)],
+    ...(plan.throttle ? { throttle: plan.throttle } : {}),
     // Every call goes through z.request, which logs itself. The patch of Node's `http` would log
     // nothing more, and it drops the callback of `http.request(url, options, callback)` calls.
     flags: { skipHttpPatch: true },

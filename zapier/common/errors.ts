@@ -17,22 +17,31 @@ export function toZapierError(z: ZObject, error: unknown): unknown {
 function fromVendorError(z: ZObject, error: VendorApiError): Error {
   switch (error.status) {
     case 401:
-      return new z.errors.ExpiredAuthError(
-        `${error.message}. Reconnect your account in Zapier with a valid key.`,
-      );
+      return new z.errors.ExpiredAuthError(sentences(error.message, 'Reconnect your account in Zapier with a valid key.'));
     case 403:
-      return new z.errors.Error(
-        `${error.message}. The key works but may not do this: give it the missing scope or permission, then try again.`,
-        'Forbidden',
-        403,
-      );
+      return new z.errors.Error(sentences(error.message, forbiddenAdvice(error.vendorMessage ?? error.message)), 'Forbidden', 403);
     case 429:
       // Nectifi's monthly quota is a 429 that will not clear for days: not worth a retry.
       if (error.retryable) return new z.errors.ThrottledError(error.message, delaySeconds(error.retryAfterMs));
-      return new z.errors.Error(error.message, 'QuotaExceeded', 429);
+      return new z.errors.Error(sentences(error.message, 'Zapier does not retry this step.'), 'QuotaExceeded', 429);
     default:
       return new z.errors.Error(error.message, error.outcome === 'unknown' ? 'OutcomeUnknown' : 'VendorError', error.status ?? undefined);
   }
+}
+
+/** A 403 says what the key lacks: the advice follows the vendor's reason (Nectifi: scope, IP or plan). */
+export function forbiddenAdvice(reason: string): string {
+  if (/\bIP\b|allow ?list|whitelist/i.test(reason)) {
+    return 'The key only accepts requests from listed IP addresses, and Zapier does not call from fixed addresses: remove the IP allowlist from this key, or use a key without one.';
+  }
+  if (/scope/i.test(reason)) return 'The key works but lacks the scope for this: add it to the key (or create a key with it), then try again.';
+  if (/entitle|plan|subscription|upgrade/i.test(reason)) return 'Your plan does not include this feature: it needs a plan that does.';
+  return 'The key works but is not allowed to do this: check its scopes, permissions and IP allowlist, then try again.';
+}
+
+/** Joins two sentences with one period between them, whatever the first ends with. */
+export function sentences(first: string, second: string): string {
+  return `${first.replace(/[.\s]+$/, '')}. ${second}`;
 }
 
 /** ThrottledError takes seconds; Zapier falls back to its own delay when there is none. */

@@ -3,13 +3,14 @@ import type { OperationRunner } from '../../shared/client/runner';
 import { VendorApiError } from '../../shared/core/errors';
 import type { OperationDeclaration } from '../../shared/core/operation';
 import { zapierErrors } from './errors';
-import { IDEMPOTENCY_HELP, idempotencyKeyFromBundle } from './idempotency';
+import { IDEMPOTENCY_HELP, REPEAT_OUTPUT_FIELDS, idempotencyKeyFromBundle, repeatOutcome } from './idempotency';
 import { declaredInput } from './input-data';
-import { type InputField, inputFieldsFor } from './input-fields';
+import { type InputField, inputFieldsFor, pagingParams } from './input-fields';
 import { nounFromResource } from './labels';
-import { outputFieldsFor } from './output-fields';
+import { type OutputField, outputFieldsFor } from './output-fields';
 import { asTriggerResults } from './polling';
 import type { CreatePlan, SearchPlan } from './plan';
+import { sampleWithOutputFields } from './sample';
 import { type VendorBinding, runnerFor } from './runner';
 
 export type Item = Record<string, unknown>;
@@ -49,7 +50,7 @@ export function searchFor<C>(
     noun: plan.noun ?? nounFromResource(op.resource),
     display: { label: plan.label, description: plan.description },
     operation: {
-      inputFields: inputFieldsFor(op, { overrides }),
+      inputFields: [...(plan.extraFields ?? []), ...inputFieldsFor(op, { overrides })],
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
           const runner = runnerFor(binding, z, bundle);
@@ -62,8 +63,7 @@ export function searchFor<C>(
             throw error;
           }
         }),
-      sample: op.sample,
-      outputFields: outputFieldsFor(op.output),
+      ...sampleAndOutputFields(op),
     },
   });
 }
@@ -98,25 +98,54 @@ export function createFor<C>(
     noun: plan.noun ?? nounFromResource(op.resource),
     display: { label: plan.label ?? op.label, description: plan.description ?? op.description },
     operation: {
-      inputFields: inputFieldsFor(op, { overrides }),
+      inputFields: [...(plan.extraFields ?? []), ...(plan.inputFields ?? inputFieldsFor(op, { overrides }))],
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
           const runner = runnerFor(binding, z, bundle);
-          const input = declaredInput(op, bundle.inputData);
+          const input = declaredInput(op, plan.inputFrom ? plan.inputFrom(bundle.inputData ?? {}) : bundle.inputData);
           const idempotencyKey = keyField ? idempotencyKeyFromBundle(op.id, bundle, input) : undefined;
           const result = await runner.call(op, input, { idempotencyKey });
-          // A delete may answer 204 with no body.
-          return result && typeof result === 'object' ? (result as Item) : { success: true };
+          if (op.method === 'DELETE') return deletedOutput(op, input);
+          const output = result && typeof result === 'object' ? (result as Item) : { success: true };
+          if (!keyField || !idempotencyKey) return output;
+          const typedKey = typeof input[keyField] === 'string' ? (input[keyField] as string) : undefined;
+          return { ...output, ...(await repeatOutcome(z, op.label, typedKey ?? idempotencyKey, typedKey === undefined)) };
         }),
-      sample: op.sample,
-      outputFields: outputFieldsFor(op.output),
+      ...(op.method === 'DELETE'
+        ? deletedSampleAndOutputFields(op)
+        : keyField
+          ? sampleAndOutputFields(op, { ...op.sample, applied_by_this_run: true, not_applied_reason: null }, REPEAT_OUTPUT_FIELDS)
+          : sampleAndOutputFields(op)),
     },
   });
 }
 
 /**
+ * A delete says what it deleted: `{deleted: true}` and the IDs it was given. Whatever the vendor
+ * answers is not passed on: Splash Air may answer a delete with a page of the remaining vouchers
+ * (its docs list paging parameters for it), which says nothing about the deleted one; 204 has no body.
+ */
+function deletedOutput(op: OperationDeclaration, input: Record<string, unknown>): Item {
+  const ids = Object.entries(op.fields).filter(([name, field]) => field.in === 'path' && input[name] !== undefined);
+  return { deleted: true, ...Object.fromEntries(ids.map(([name]) => [name, input[name]])) };
+}
+
+function deletedSampleAndOutputFields(op: OperationDeclaration) {
+  const ids = Object.entries(op.fields).filter(([, field]) => field.in === 'path');
+  return {
+    sample: { deleted: true, ...Object.fromEntries(ids.map(([name, field]) => [name, field.example])) },
+    outputFields: [
+      { key: 'deleted', label: 'Deleted', type: 'boolean' as const },
+      ...ids.map(([name, field]) => ({ key: name, label: `${field.label} ID`.replace(/ ID ID$/, ' ID'), type: 'integer' as const })),
+    ],
+  };
+}
+
+/**
  * A hidden trigger that feeds dropdowns, one page per call (Zapier asks for more with `meta.page`).
- * `valueField` is what the dropdowns store; Zapier also needs it as the result's `id`.
+ * `valueField` is what the dropdowns store; Zapier also needs it as the result's `id`. Zapier hands
+ * it the step's other fields, so a list that needs input (a user's wallets need their External ID)
+ * lists for what the user entered above, or names the missing field.
  */
 export function dropdownFor<C>(
   binding: VendorBinding<C>,
@@ -133,15 +162,25 @@ export function dropdownFor<C>(
       canPaginate: op.paging.style !== 'none',
       perform: (z: ZObject, bundle: Bundle) =>
         zapierErrors(z, async () => {
-          const items = await listPage(runnerFor(binding, z, bundle), op, {}, bundle.meta?.page ?? 0);
+          const items = await listPage(runnerFor(binding, z, bundle), op, dropdownInput(op, bundle), bundle.meta?.page ?? 0);
           return asTriggerResults(
             items.map((item) => ({ id: item.id ?? item[valueField], ...item, ...(labelOf ? { label: labelOf(item) } : {}) })),
           );
         }),
-      sample: op.sample,
-      outputFields: outputFieldsFor(op.output),
+      ...sampleAndOutputFields(op),
     },
   });
+}
+
+/**
+ * The parent step's values for the list's own filters; paging stays the dropdown's. A value that
+ * is not valid for the filter (a field mapped from an earlier step arrives as `{{...}}` while the
+ * Zap is being edited) is left out rather than breaking the dropdown.
+ */
+function dropdownInput(op: OperationDeclaration, bundle: Bundle): Record<string, unknown> {
+  const paging = pagingParams(op);
+  const input = declaredInput(op, bundle.inputData ?? {}, Object.keys(op.fields).filter((name) => !paging.has(name)));
+  return Object.fromEntries(Object.entries(input).filter(([name, value]) => op.fields[name]?.schema.safeParse(value).success));
 }
 
 /** The item field that dropdowns fed by `opKey` store (a tag's `slug`, otherwise `id`). */
@@ -150,4 +189,10 @@ export function dropdownValueField(operations: Record<string, OperationDeclarati
     for (const field of Object.values(op.fields)) if (field.dropdown?.operation === opKey) return field.dropdown.value;
   }
   return 'id';
+}
+
+/** The declaration's sample with every output field present (check D024), and the output fields. */
+export function sampleAndOutputFields(op: OperationDeclaration, sample: Item = op.sample as Item, extra: OutputField[] = []) {
+  const outputFields = outputFieldsFor(op.output, extra);
+  return { sample: sampleWithOutputFields(sample, outputFields), outputFields };
 }

@@ -26,6 +26,11 @@ export interface AppPlan {
   searches: Record<string, SearchPlan>;
   /** Operation key → the create that exposes it; the create key is the operation key. */
   creates: Record<string, CreatePlan>;
+  /**
+   * The vendor's documented request limit as Zapier's app-wide `throttle`: a burst of Zap runs on one
+   * connection (`scope: ['auth']`, shared by every action) queues in Zapier instead of failing.
+   */
+  throttle?: { window: number; limit: number; scope: Array<'auth' | 'user' | 'account' | 'action'> };
 }
 
 export interface SearchPlan {
@@ -38,6 +43,8 @@ export interface SearchPlan {
   /** Declared-optional fields this search needs, e.g. the search term of Find Guest. */
   required?: string[];
   overrides?: Record<string, Partial<InputField>>;
+  /** Zapier-only fields shown first, e.g. the External ID that fills a wallet dropdown; never sent. */
+  extraFields?: InputField[];
 }
 
 export interface CreatePlan {
@@ -45,6 +52,11 @@ export interface CreatePlan {
   description?: string;
   noun?: string;
   overrides?: Record<string, Partial<InputField>>;
+  /** Zapier-only fields shown first, e.g. the External ID that fills a wallet dropdown; never sent. */
+  extraFields?: InputField[];
+  /** Input fields written for Zapier instead of the declared ones, with `inputFrom` to map them back. */
+  inputFields?: InputField[];
+  inputFrom?: (inputData: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** `operation id → <app>/<kind>:<key>`, the most visible exposure first. */

@@ -4,8 +4,8 @@ import type { OperationDeclaration } from '../../shared/core/operation';
 import { zapierErrors } from './errors';
 import { declaredInput } from './input-data';
 import type { InputField } from './input-fields';
-import type { Item } from './operations';
-import { type OutputField, outputFieldsFor } from './output-fields';
+import { type Item, sampleAndOutputFields } from './operations';
+import type { OutputField } from './output-fields';
 import { type Ordering, SAMPLE_SIZE, asTriggerResults, forBundle, newestFirst } from './polling';
 import { type VendorBinding, runnerFor } from './runner';
 
@@ -48,8 +48,7 @@ export function pollingTrigger<C>(spec: PollingTriggerSpec<C>): Trigger {
           const items = await spec.fetch(runner, input, limit, bundle);
           return asTriggerResults(forBundle(bundle, newestFirst(items, spec.ordering).slice(0, MAX_RESULTS)));
         }),
-      sample: spec.sample ?? spec.op.sample,
-      outputFields: outputFieldsFor(spec.op.output, spec.outputFields),
+      ...sampleAndOutputFields(spec.op, spec.sample, spec.outputFields),
     },
   });
 }

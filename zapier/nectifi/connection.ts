@@ -43,7 +43,7 @@ export const nectifiAuthFields: AuthField[] = [
     type: 'password',
     required: false,
     helpText:
-      'Only for the New Event trigger: the signing secret of the webhook you add in your Nectifi workspace. Zapier uses it to check that each delivery really comes from Nectifi.',
+      'Only for the New Event trigger: the signing secret of your webhook. In your Nectifi workspace, add the webhook under its webhook settings and copy its secret here. Zapier uses it to check that each delivery really comes from Nectifi.',
   },
   {
     key: 'signatureHeader',

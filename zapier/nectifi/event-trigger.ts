@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Bundle, type ZObject, defineTrigger } from 'zapier-platform-core';
 import { VendorApiError } from '../../shared/core/errors';
-import type { OperationDeclaration } from '../../shared/core/operation';
 import { NECTIFI_EVENTS, deliveryKey, verifyNectifiDelivery } from '../../shared/nectifi/webhook';
 import { zapierErrors } from '../common/errors';
 import { listPage } from '../common/operations';
@@ -9,6 +8,7 @@ import { runnerFor } from '../common/runner';
 import { nectifiBinding, webhookSettings } from './connection';
 import { nectifiPlan } from './plan';
 
+/** The docs' example delivery ("Webhooks"), with the delivery id Zapier gives each one. */
 const SAMPLE = {
   id: '5f0c7d7e-2f4b-4d5e-9a61-0c1f3b7e9a10',
   event: 'guest.created',
@@ -52,7 +52,6 @@ export const newEvent = defineTrigger({
       { key: 'tenant_id', label: 'Tenant ID', type: 'integer' },
       { key: 'timestamp', label: 'Timestamp', type: 'datetime' },
       { key: 'payload__guest_id', label: 'Guest ID', type: 'integer' },
-      { key: 'payload__location_id', label: 'Location ID', type: 'integer' },
     ],
   },
 });
@@ -126,39 +125,23 @@ function wanted(bundle: Bundle, event: string): boolean {
 }
 
 /**
- * Samples for the Zap editor, since Nectifi cannot replay events: the newest guests and sessions,
- * shaped as the guest.created and visit.started deliveries they caused.
+ * Samples for the Zap editor, since Nectifi cannot replay events: one per event the Zap listens to
+ * (every event when none is picked), each shaped exactly as the docs' example delivery, whose
+ * payload carries `guest_id` only: other payload fields are undocumented, so a sample offering them
+ * would let users map fields that real deliveries may not have. The guest is the newest one when the
+ * key can list guests, so a test step acts on a real guest; otherwise the docs' guest 42.
  */
 async function recentEvents(z: ZObject, bundle: Bundle) {
   const runner = runnerFor(nectifiBinding, z, bundle);
-  // A key without the CRM or WiFi scope still gets samples: the documented one.
-  const recent = (op: OperationDeclaration) =>
-    listPage(runner, op, {}, 0, 3).catch((error: unknown) => {
-      if (error instanceof VendorApiError && error.status === 403) return [];
-      throw error;
-    });
-  const events = [];
-  if (wanted(bundle, 'guest.created')) {
-    for (const guest of await recent(nectifiPlan.operations.listGuests)) {
-      events.push({
-        id: `guest.created:${guest.id}`,
-        event: 'guest.created',
-        tenant_id: null,
-        timestamp: guest.created_at,
-        payload: { guest_id: guest.id, location_id: guest.location_id, portal_id: guest.portal_id, name: guest.name, email: guest.email },
-      });
-    }
-  }
-  if (wanted(bundle, 'visit.started')) {
-    for (const session of await recent(nectifiPlan.operations.listSessions)) {
-      events.push({
-        id: `visit.started:${session.id}`,
-        event: 'visit.started',
-        tenant_id: null,
-        timestamp: session.started_at,
-        payload: { session_id: session.id, guest_id: session.guest_id, location_id: session.location_id, portal_id: session.portal_id },
-      });
-    }
-  }
-  return events.length > 0 ? events : [SAMPLE];
+  const newest = await listPage(runner, nectifiPlan.operations.listGuests, {}, 0, 1).catch((error: unknown) => {
+    if (error instanceof VendorApiError && error.status === 403) return [];
+    throw error;
+  });
+  const guestId = newest[0]?.id ?? SAMPLE.payload.guest_id;
+  return NECTIFI_EVENTS.filter((event) => wanted(bundle, event)).map((event) => eventSample(event, guestId));
+}
+
+/** A delivery of `event` as the docs' example shows it. */
+export function eventSample(event: string, guestId: unknown = SAMPLE.payload.guest_id) {
+  return { ...SAMPLE, id: `sample:${event}:${String(guestId)}`, event, payload: { guest_id: guestId } };
 }

@@ -5,6 +5,9 @@ export const nectifiPlan: AppPlan = {
   app: 'nectifi',
   operations: nectifiOperations,
   authTest: 'listLocations',
+  // Docs: 60 requests a minute per key by default (configurable up to 10,000). Zapier's throttle is
+  // fixed per app version, so it uses the default: a key set higher still queues at 60 a minute.
+  throttle: { window: 60, limit: 60, scope: ['auth'] },
   triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null },
   dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags', 'listGuests'],
   // Many guests have no name: the dropdown shows the name, else the email, else the number.
@@ -16,6 +19,11 @@ export const nectifiPlan: AppPlan = {
       label: 'Find Guest',
       description: 'Finds guests whose name, email or phone contains your search text, newest first.',
       required: ['search'],
+      overrides: {
+        search: {
+          helpText: 'Text to look for in the guest\'s name, email or phone, e.g. alex@example.com or alex. The newest matching guests come first.',
+        },
+      },
     },
     getGuest: { key: 'findGuestById', label: 'Find Guest by ID', description: 'Finds one guest profile by its ID.' },
     getGuestTimeline: {

@@ -36,7 +36,7 @@ export const getCurrency = defineOperation({
       in: 'path',
       schema: f.positiveId(),
       label: 'Currency',
-      help: 'The currency to get. Pick one, or give its ID from List Currencies.',
+      help: 'The currency to get. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
       dropdown: { operation: 'listCurrencies', value: 'id', label: 'name' },
     },

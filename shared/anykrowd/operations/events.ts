@@ -55,7 +55,7 @@ export const getEvent = defineOperation({
       in: 'path',
       schema: f.positiveId(),
       label: 'Event',
-      help: 'The event to get. Pick one, or give its ID from List Events.',
+      help: 'The event to get. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
       dropdown: { operation: 'listEvents', value: 'id', label: 'name' },
     },

@@ -85,7 +85,7 @@ export const roleAssignment = () =>
     // The doc marks `role_id` optional, but a role entry without a role means nothing: required here.
     role_id: f.positiveId().meta({
       title: 'Role',
-      description: 'The role to give. Pick one, or give its ID from List Roles.',
+      description: 'The role to give. Pick one from the list, or map its ID from an earlier step.',
       dropdown: { operation: 'listRoles', value: 'id', label: 'name' },
     }),
     valid_from: f.spacedDateTime().optional().meta({

@@ -35,7 +35,7 @@ export const getRole = defineOperation({
       in: 'path',
       schema: f.positiveId(),
       label: 'Role',
-      help: 'The role to get. Pick one, or give its ID from List Roles.',
+      help: 'The role to get. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
       dropdown: { operation: 'listRoles', value: 'id', label: 'name' },
     },

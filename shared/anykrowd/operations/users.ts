@@ -60,7 +60,7 @@ export const syncUsers = defineOperation({
   // An upsert by `external_id`, but without an idempotency key a repeat is still a second write the
   // vendor applies: like every keyless write it is sent again only when it provably never arrived.
   safety: 'unsafe',
-  unknownOutcomeHint: 'List User Wallets for one of the staff members: if it answers, the sync arrived. Syncing again is harmless.',
+  unknownOutcomeHint: 'Look up the wallets of one of the staff members by their External ID: if anykrowd answers, the sync arrived. Syncing again is harmless.',
 });
 
 export const topUpUser = defineOperation({
@@ -83,7 +83,7 @@ export const topUpUser = defineOperation({
       in: 'json',
       schema: f.positiveId(),
       label: 'Currency',
-      help: 'The currency of the amount. Pick one, or give its ID from List Currencies.',
+      help: 'The currency of the amount. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
       dropdown: { operation: 'listCurrencies', value: 'id', label: 'name' },
     },

@@ -10,7 +10,7 @@ const MAX_NANOIDS = 100;
 const walletId = {
   schema: f.positiveId(),
   label: 'Wallet ID',
-  help: 'The wallet\'s ID, a whole number. Find it with List User Wallets (the ID of the wallet in the right currency).',
+  help: 'The wallet\'s ID, a whole number. Map it from an earlier step: a wallet search by the user\'s External ID (take the wallet in the right currency) or a top-up\'s output.',
   example: 21,
 };
 
@@ -98,7 +98,7 @@ export const topUpWallet = defineOperation({
       in: 'json',
       schema: f.positiveId(),
       label: 'Currency',
-      help: 'The currency of the amount, normally the wallet\'s own. Pick one, or give its ID from List Currencies.',
+      help: 'The currency of the amount, normally the wallet\'s own. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
       dropdown: { operation: 'listCurrencies', value: 'id', label: 'name' },
     },
@@ -130,7 +130,7 @@ export const revokeTopUp = defineOperation({
         .min(1, 'expected at least one nanoid')
         .max(MAX_NANOIDS, `expected at most ${MAX_NANOIDS} nanoids per call`),
       label: 'Transaction Nanoids',
-      help: `The nanoids of the top-up transactions to revoke (1 to ${MAX_NANOIDS}), e.g. vGA-GognON0g8hU__yz17. A top-up returns its nanoid; List Wallet Transactions shows older ones.`,
+      help: `The nanoids of the top-up transactions to revoke (1 to ${MAX_NANOIDS}), e.g. vGA-GognON0g8hU__yz17. A top-up returns its nanoid; the wallet's transactions show older ones (in Zapier, the New Wallet Transaction trigger).`,
       example: ['vGA-GognON0g8hU__yz17'],
     },
   },

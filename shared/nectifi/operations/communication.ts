@@ -24,9 +24,9 @@ export const sendEmail = defineOperation({
     template_slug: {
       in: 'json',
       // Decision (doc gap: format unstated): lower-case letters, digits, "_" and "-", as welcome_email.
-      schema: slug('template slug', 'welcome_email', 100),
+      schema: slug('template slug', 'welcome_email'),
       label: 'Template',
-      help: 'The slug of the email template to send, as shown in your Nectifi workspace: lower-case letters, digits, "_" or "-", e.g. welcome_email.',
+      help: 'The slug of the email template to send, as shown in your Nectifi workspace (no spaces), e.g. welcome_email.',
       example: 'welcome_email',
     },
     variables: {

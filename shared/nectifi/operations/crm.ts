@@ -78,23 +78,26 @@ export const createGuest = defineOperation({
       in: 'json',
       schema: f.positiveId(),
       label: 'Location',
-      help: 'The WiFi location (venue) the guest belongs to. Pick one, or give its numeric ID from List Locations, e.g. 1.',
+      help: 'The WiFi location (venue) the guest belongs to. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
       dropdown: locationDropdown,
     },
+    // The docs' example sends portal_id but does not say it is required: optional (decision). It was
+    // required in the n8n node before version 1.1, which keeps it so for workflows saved at 1.
     portal_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: f.positiveId().optional(),
+      n8nRequiredUntil: 1.1,
       label: 'Portal',
-      help: 'The captive portal the guest signed up on. Pick one, or give its numeric ID from List Portals, e.g. 1.',
+      help: 'The captive portal the guest signed up on, if any. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
       dropdown: portalDropdown,
     },
     name: {
       in: 'json',
-      schema: f.text(200).optional(),
+      schema: f.text().optional(),
       label: 'Name',
-      help: 'The guest\'s full name, up to 200 characters, e.g. Alex.',
+      help: 'The guest\'s full name, e.g. Alex.',
       example: 'Alex',
     },
     email: {
@@ -117,7 +120,7 @@ export const createGuest = defineOperation({
   sample: sampleGuest,
   paging: noPaging,
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Guests with the email as search: if the guest is there, it was created.',
+  unknownOutcomeHint: 'Search your Nectifi guests for the email: if the guest is there, it was created.',
   scopes: ['crm:write', 'crm.write', 'guests.write'],
 });
 
@@ -153,9 +156,9 @@ export const updateGuest = defineOperation({
     guest_id: guestIdPath('to update'),
     name: {
       in: 'json',
-      schema: f.text(200).optional(),
+      schema: f.text().optional(),
       label: 'Name',
-      help: 'The guest\'s new full name, up to 200 characters, e.g. Alex M. Leave empty to keep the current name.',
+      help: 'The guest\'s new full name, e.g. Alex M. Leave empty to keep the current name.',
       example: 'Alex M.',
     },
     is_vip: {
@@ -170,11 +173,10 @@ export const updateGuest = defineOperation({
       // Decision (doc gap: PATCH semantics of `tags` unstated): the list replaces the guest's tags,
       // as a PATCH sets the fields it carries. An empty list removes every tag.
       schema: z
-        .array(f.text(64), { error: 'expected a list of tag slugs, e.g. ["vip"]' })
-        .max(100, 'at most 100 tags')
+        .array(f.text(), { error: 'expected a list of tag slugs, e.g. ["vip"]' })
         .optional(),
       label: 'Tags',
-      help: 'The guest\'s tags as a list of tag slugs, e.g. ["vip"]. Replaces the current tags; an empty list removes all. Tags must exist first (see List Tags / Create Tag). Leave empty to keep the current tags.',
+      help: 'The guest\'s tags as a list of tag slugs, e.g. ["vip"]. Replaces the current tags; an empty list removes all. Pick them from the list of your tags (Create Tag adds a new one). Leave empty to keep the current tags.',
       example: ['vip'],
       dropdown: tagDropdown,
     },
@@ -185,7 +187,7 @@ export const updateGuest = defineOperation({
   paging: noPaging,
   // Keyless: a repeat would be a second write (and could undo a change made in between).
   safety: 'unsafe',
-  unknownOutcomeHint: 'Get the guest to see whether the change is there before updating again.',
+  unknownOutcomeHint: 'Look at the guest in Nectifi to see whether the change is there before updating again.',
   scopes: ['crm:write', 'crm.write', 'guests.write'],
 });
 
@@ -252,20 +254,20 @@ export const createTag = defineOperation({
   method: 'POST',
   path: '/crm/tags',
   // Decision (doc gap: required fields and formats unstated): slug and label are required, color is
-  // optional; slug is lower-case letters, digits, "_" and "-"; color is #rrggbb as in the example.
+  // optional; a slug has no spaces; color is #rrggbb as in the example.
   fields: {
     slug: {
       in: 'json',
       schema: slug('tag slug', 'vip'),
       label: 'Slug',
-      help: 'The tag\'s short unique code, used when tagging guests: lower-case letters, digits, "_" or "-", up to 64 characters, e.g. vip.',
+      help: 'The tag\'s short unique code, used when tagging guests, without spaces, e.g. vip.',
       example: 'vip',
     },
     label: {
       in: 'json',
-      schema: f.text(100),
+      schema: f.text(),
       label: 'Label',
-      help: 'The name people see for the tag, up to 100 characters, e.g. VIP.',
+      help: 'The name people see for the tag, e.g. VIP.',
       example: 'VIP',
     },
     color: {
@@ -281,7 +283,7 @@ export const createTag = defineOperation({
   sample: { slug: 'vip', label: 'VIP', color: '#6366f1' },
   paging: noPaging,
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Tags: if the slug is there, the tag was created.',
+  unknownOutcomeHint: 'Look for the slug among your Nectifi tags: if it is there, the tag was created.',
   scopes: ['crm:write', 'crm.write', 'tags.write'],
 });
 
@@ -320,10 +322,10 @@ export const addNote = defineOperation({
     guest_id: guestIdPath('to add the note to'),
     text: {
       in: 'json',
-      // Decision (doc gap: no length limit stated): at most 2,000 characters.
-      schema: f.text(2000),
+      // The docs state no length limit: only the generic bound on any text we send.
+      schema: f.text(f.MAX_TEXT),
       label: 'Text',
-      help: 'The note, up to 2,000 characters, e.g. Prefers window seat.',
+      help: 'The note, e.g. Prefers window seat.',
       example: 'Prefers window seat.',
     },
   },
@@ -332,6 +334,6 @@ export const addNote = defineOperation({
   sample: { id: 301, guest_id: 42, text: 'Prefers window seat.', created_at: '2026-06-20T12:05:00+00:00' },
   paging: noPaging,
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Notes for the guest: if the note is there, it was added.',
+  unknownOutcomeHint: 'Look at the guest\'s notes in Nectifi: if the note is there, it was added.',
   scopes: ['crm:write', 'crm.write', 'notes.write'],
 });

@@ -76,10 +76,10 @@ export const addPoints = defineOperation({
     },
     note: {
       in: 'json',
-      // Decision (doc gap: no length limit stated): at most 500 characters.
-      schema: f.text(500).optional(),
+      // The docs state no length limit: only the generic bound on any text we send.
+      schema: f.text().optional(),
       label: 'Note',
-      help: 'Why the points were added, up to 500 characters, e.g. Birthday bonus.',
+      help: 'Why the points were added, e.g. Birthday bonus.',
       example: 'Birthday bonus',
     },
     idempotency_key: idempotencyKeyField('adj-001'),

@@ -55,7 +55,7 @@ export const grantPromotion = defineOperation({
       in: 'path',
       schema: f.positiveId(),
       label: 'Promotion',
-      help: 'The promotion to give. Pick one, or give its numeric ID from List Promotions, e.g. 7.',
+      help: 'The promotion to give. Pick one from the list, or map its numeric ID from an earlier step, e.g. 7.',
       example: 7,
       dropdown: promotionDropdown,
     },
@@ -65,7 +65,7 @@ export const grantPromotion = defineOperation({
       // Decision (doc gap: required fields unstated): required, as in the doc's example.
       schema: f.positiveId(),
       label: 'Location',
-      help: 'The WiFi location (venue) granting the promotion. Pick one, or give its numeric ID from List Locations, e.g. 1.',
+      help: 'The WiFi location (venue) granting the promotion. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
       dropdown: locationDropdown,
     },
@@ -105,7 +105,7 @@ export const redeemPromotion = defineOperation({
       // Decision (doc gap: required fields unstated): required, a grant is redeemed "at a location".
       schema: f.positiveId(),
       label: 'Location',
-      help: 'The WiFi location (venue) where the grant is redeemed. Pick one, or give its numeric ID from List Locations, e.g. 1.',
+      help: 'The WiFi location (venue) where the grant is redeemed. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
       dropdown: locationDropdown,
     },

@@ -34,7 +34,7 @@ export const listConnections = defineOperation({
       in: 'query',
       schema: hotspotIds().optional(),
       label: 'Hotspot',
-      help: 'Only connections at this hotspot. Pick one, or give IDs from List Hotspots, several separated by commas (12261,12290). Note: with a hotspot, SmartWiFi returns only the past 12 hours of data.',
+      help: 'Only connections at this hotspot. Pick one from the list, or map hotspot IDs from an earlier step, several separated by commas (12261,12290). Note: with a hotspot, SmartWiFi returns only the past 12 hours of data.',
       example: 12261,
       dropdown: { operation: 'listHotspots', value: 'id', label: 'name' },
     },

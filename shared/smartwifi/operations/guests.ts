@@ -71,7 +71,7 @@ export const getGuest = defineOperation({
       in: 'query',
       schema: guestToken(),
       label: 'Guest Token',
-      help: 'The guest\'s token, e.g. the Guest Token of a connection (List Connections) or the Token of a guest plan. Looks like 1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad.',
+      help: 'The guest\'s token, e.g. the Guest Token of a new connection or the Token of a new guest plan, mapped from an earlier step. Looks like 1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad.',
       example: '1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad',
     },
   },

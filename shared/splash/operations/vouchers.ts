@@ -5,12 +5,13 @@ import { pagingFields, splashPaging } from './inputs';
 
 // The team `slug` is not a field: the client adds it from the credential (as a form field on create).
 
+// The docs say only "Voucher code": any non-empty text (Splash Air answers 422 for one it refuses).
 const voucherCode = () =>
   z
     .string({ error: 'expected a voucher code as text, e.g. SUMMER-2026' })
+    .trim()
     .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters')
-    .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_", e.g. SUMMER-2026');
+    .max(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`);
 
 // Validity in days: the doc gives no range and, unlike the limits below, no "0 = unlimited".
 // Decision: 1 to 3650 (ten years), which also catches a date typed by mistake (20260620).
@@ -67,14 +68,14 @@ export const createVoucher = defineOperation({
       in: 'form',
       schema: voucherCode(),
       label: 'Voucher Code',
-      help: 'The code guests type on the WiFi login page. 1 to 64 letters, digits, "-" or "_".',
+      help: 'The code guests type on the WiFi login page, e.g. SUMMER-2026.',
       example: 'SUMMER-2026',
     },
     venue_id: {
       in: 'form',
       schema: f.positiveId(),
       label: 'Venue',
-      help: 'The venue where the voucher works. Pick one from the list, or give its ID from List Venues.',
+      help: 'The venue where the voucher works. Pick one from the list, or map its ID from an earlier step.',
       example: 3,
       dropdown: { operation: 'listVenues', value: 'id', label: 'name' },
     },
@@ -82,7 +83,7 @@ export const createVoucher = defineOperation({
       in: 'form',
       schema: numberOfDays(),
       label: 'Number of Days',
-      help: 'How many days the voucher stays valid, 1 to 3650.',
+      help: 'How many days the voucher stays valid, e.g. 7. At most 3650 (ten years): a larger number is almost always a date typed by mistake.',
       example: 7,
     },
     upspeed: {
@@ -101,9 +102,10 @@ export const createVoucher = defineOperation({
     },
     volumecap: {
       in: 'form',
-      schema: f.nonNegativeInt('GB').optional(),
+      // The docs say "Volume limit in GBs": not that it is whole, so 0.5 GB is sent as it is.
+      schema: z.number({ error: 'expected a number of GB, e.g. 5 or 0.5' }).min(0, 'expected 0 (unlimited) or more GB').optional(),
       label: 'Data Limit (GB)',
-      help: 'Maximum data volume in GB. 0 = unlimited. Optional.',
+      help: 'Maximum data volume in GB, e.g. 5 or 0.5. 0 = unlimited. Optional.',
       example: 0,
     },
     max_devices: {
@@ -122,7 +124,7 @@ export const createVoucher = defineOperation({
   // Creating twice makes a second voucher or fails on the duplicate code: never retried blindly.
   safety: 'unsafe',
   unknownOutcomeHint:
-    'List Vouchers and look for the code: if it is there, the voucher was created.',
+    'Look for the code among your Splash Air vouchers: if it is there, the voucher was created.',
 });
 
 export const deleteVoucher = defineOperation({
@@ -139,7 +141,7 @@ export const deleteVoucher = defineOperation({
       in: 'path',
       schema: f.positiveId(),
       label: 'Voucher',
-      help: 'The voucher to delete. Pick one from the list, or give its ID from List Vouchers (not its code).',
+      help: 'The voucher to delete. Pick one from the list (shown by code), or map its ID (not its code) from an earlier step such as Create Voucher.',
       example: 501,
       dropdown: { operation: 'listVouchers', value: 'id', label: 'code' },
     },
@@ -151,5 +153,5 @@ export const deleteVoucher = defineOperation({
   paging: { style: 'none' },
   // A repeated delete would answer 404 after a delete that worked: keyless, so never repeated blindly.
   safety: 'unsafe',
-  unknownOutcomeHint: 'List Vouchers: if the voucher is gone, the delete took effect.',
+  unknownOutcomeHint: 'Look for the voucher in Splash Air: if it is gone, the delete took effect.',
 });
