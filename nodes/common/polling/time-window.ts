@@ -37,7 +37,10 @@ export async function pollTimeWindow(
   lookBackMs: number,
   nowMs: number,
 ): Promise<WindowPoll> {
-  const cursor = previous?.cursor ?? nowMs;
+  // The cursor never passes the poll's own time: a row the vendor dated in the future (its clock a
+  // day ahead for a while) would otherwise carry it forward, and once the clock is right again every
+  // new row would fall before the window (issue 13). A state saved before this rule is pulled back too.
+  const cursor = Math.min(previous?.cursor ?? nowMs, nowMs);
   // The look-back absorbs a vendor clock ahead of ours too: with a fixed minute past our now,
   // rows the vendor dated a few minutes "in our future" were missed by the first poll and then
   // emitted as new by the next one although they predate the trigger (property tests found it).
@@ -48,7 +51,7 @@ export async function pollTimeWindow(
   for (const item of found) {
     const key = source.key(item);
     const time = source.time(item) ?? nowMs;
-    newest = Math.max(newest, time);
+    newest = Math.min(Math.max(newest, time), nowMs);
     if (seen.has(key)) continue;
     seen.set(key, time);
     if (previous) fresh.push(item);
