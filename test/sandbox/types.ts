@@ -70,6 +70,8 @@ export const DEFAULT_SCALE: SandboxScale = {
 /** How `/v2/zapier/client/guests` renders ids: `true`/`'omit'` drops the key, as the doc's example does. */
 export type BlankGuestIds = boolean | 'omit' | 'null' | 'empty-string';
 
+export type ListOrder = 'id' | 'time';
+
 export interface SandboxOptions {
   /** 0 (default) picks a free port; the CLI uses 4010. The server binds 127.0.0.1 only. */
   port?: number;
@@ -81,6 +83,12 @@ export interface SandboxOptions {
   nectifiRateLimitPerMinute?: number;
   anykrowdRateLimitPerHour?: number;
   smartwifiBlankGuestIds?: BlankGuestIds;
+  /**
+   * What "newest first" sorts by in Nectifi's guest and session lists and anykrowd's wallet
+   * transactions: `id` (default: ids grow with creation) or `time` (created_at / started_at, newest
+   * first, ties by id). The docs say "newest first" without saying by what; both readings are allowed.
+   */
+  listOrder?: ListOrder;
   /** No request log on stderr (the sandbox only logs when `quiet === false`). */
   quiet?: boolean;
 }
