@@ -149,6 +149,13 @@ export interface InsertApi {
   splashVisit(partial?: Record<string, unknown>): Record<string, unknown>;
   smartwifiGuest(partial?: Record<string, unknown>): Record<string, unknown>;
   smartwifiConnection(partial?: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * A roaming connection: its first accounting record as `smartwifiConnection` makes it, then one
+   * more record per `roams` entry (at that time, at that hotspot; listed once the sandbox clock reaches
+   * it, as a gateway sends records as they happen). Returns the connection as a range covering all its
+   * records lists it: one row, dated at its first record.
+   */
+  smartwifiRoamingConnection(partial: Record<string, unknown>, roams: Array<{ at: number; hotspot_id?: number }>): Record<string, unknown>;
   smartwifiGuestPlan(partial?: Record<string, unknown>): Record<string, unknown>;
   anykrowdTransaction(walletId: number, partial?: Record<string, unknown>): Record<string, unknown>;
 }

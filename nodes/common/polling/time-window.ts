@@ -10,6 +10,12 @@ export interface WindowSource {
   inputs(startMs: number, endMs: number): Array<Record<string, unknown>>;
   key(item: IDataObject): string;
   time(item: IDataObject): number | undefined;
+  /**
+   * Read this much before the window too, and leave out what is dated before it: a row built from
+   * the records inside the range (a roaming SmartWiFi connection) is then seen whole, with the date
+   * it had when first emitted, and not again under a later date once its first record is behind.
+   */
+  leadMs?: number;
 }
 
 export interface WindowState {
@@ -73,10 +79,12 @@ export async function recentInWindow(runner: OperationRunner, source: WindowSour
 async function fetchWindow(runner: OperationRunner, source: WindowSource, startMs: number, endMs: number): Promise<IDataObject[]> {
   const found: IDataObject[] = [];
   const keys = new Set<string>();
-  for (const input of source.inputs(startMs, endMs)) {
+  const lead = source.leadMs ?? 0;
+  for (const input of source.inputs(startMs - lead, endMs)) {
     for await (const item of paginate(runner, source.op, input)) {
       const key = source.key(item as IDataObject);
       if (keys.has(key)) continue;
+      if (lead > 0 && (source.time(item as IDataObject) ?? startMs) < startMs) continue;
       keys.add(key);
       found.push(item as IDataObject);
     }

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { CONNECTION_SPAN_MS, connectionKey } from '../../../../shared/smartwifi/connection-identity';
 import { listConnections } from '../../../../shared/smartwifi/operations/connections';
 import { listGuestPlans, listGuests } from '../../../../shared/smartwifi/operations/guests';
 import { searchMethodName } from '../../dropdown-methods';
@@ -18,8 +19,6 @@ const PLAN_HORIZON_MS = 7 * DAY_MS - 10 * 60_000;
  */
 const planHorizonMs = (lookBackMs: number) => 7 * DAY_MS - Math.max(10 * 60_000, lookBackMs);
 
-/** A connection has no id: guest token, MAC address and date identify it (vendor-decisions). */
-const connectionKey = (item: IDataObject) => [item.guesttoken, item.macaddress, item.date].map(String).join('|');
 const planKey = (item: IDataObject) => [item.token, item.macaddress, item.guest_plan_start, item.guest_plan_name].map(String).join('|');
 /** Where the id is missing, a guest is identified by MAC address (vendor-decisions). */
 const guestIdentity = (item: IDataObject) => String(item.id ?? '') || `mac:${String(item.macaddress ?? '')}`;
@@ -61,6 +60,7 @@ function connectionSource(hotspot: string | undefined): WindowSource {
     inputs: (startMs, endMs) => [{ from: tUtc(startMs), to: tUtc(endMs), ...(hotspot ? { hotspotid: hotspot } : {}) }],
     key: connectionKey,
     time: (item) => parseVendorTime(item.date),
+    leadMs: CONNECTION_SPAN_MS,
   };
 }
 
