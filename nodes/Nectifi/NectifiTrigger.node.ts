@@ -32,7 +32,7 @@ export class NectifiTrigger implements INodeType {
     properties: [
       {
         displayName:
-          'Register this node\'s production URL as a webhook in your Nectifi workspace, and copy its signing secret into the Webhook Secret field of the Nectifi credential. Deliveries without a valid signature, or older than the tolerance, are refused with HTTP 401.',
+          'Register this node\'s production URL as a webhook in your Nectifi workspace, and copy its signing secret into the Webhook Secret field of the Nectifi credential. Deliveries without a valid signature, or older than the Freshness Window, are refused with HTTP 401: the answer gives the reason, and n8n\'s log records it.',
         name: 'notice',
         type: 'notice',
         default: '',
@@ -61,12 +61,13 @@ export class NectifiTrigger implements INodeType {
             description: 'Overrides the credential\'s Signature Header for this trigger',
           },
           {
-            displayName: 'Tolerance (Seconds)',
+            displayName: 'Freshness Window (Seconds)',
             name: 'toleranceSeconds',
             type: 'number',
-            typeOptions: { minValue: 1, maxValue: 86400 },
+            typeOptions: { minValue: 0, maxValue: 604800 },
             default: DEFAULT_TOLERANCE_SECONDS,
-            description: 'Deliveries whose timestamp is further than this from now are refused, so a captured delivery cannot be replayed later',
+            description:
+              'Deliveries whose timestamp is further than this from now are refused, so that a captured delivery cannot be replayed later. Raise it if Nectifi retries deliveries late; 0 checks the signature only, as Nectifi\'s own verifier does (a delivery is still accepted once).',
           },
         ],
       },
