@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { DEFAULT_TOLERANCE_SECONDS, NECTIFI_EVENTS, receiveNectifiWebhook } from '../common';
+import { DEFAULT_TOLERANCE_SECONDS, NECTIFI_EVENTS, nectifiCredentialTest, receiveNectifiWebhook } from '../common';
 
 const EVENT_NAMES: Record<string, string> = {
   'guest.created': 'Guest Created',
@@ -27,7 +27,7 @@ export class NectifiTrigger implements INodeType {
     defaults: { name: 'Nectifi Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'nectifiApi', required: true }],
+    credentials: [{ name: 'nectifiApi', required: true, testedBy: 'nectifiApiTest' }],
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties: [
       {
@@ -73,6 +73,8 @@ export class NectifiTrigger implements INodeType {
       },
     ],
   };
+
+  methods = { credentialTest: { nectifiApiTest: nectifiCredentialTest } };
 
   async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
     return await receiveNectifiWebhook.call(this);

@@ -3,45 +3,12 @@ import { sleep } from 'n8n-workflow';
 import { credentialTestMessage } from '../../shared/client/credential-test-message';
 import { OperationRunner } from '../../shared/client/runner';
 import type { OperationDeclaration } from '../../shared/core/operation';
-import { type HttpRequest, type HttpResponse, type Transport, TransportError } from '../../shared/http/transport';
+import { RequestHelperTransport } from '../../shared/http/request-transport';
 import { listGuests } from '../../shared/nectifi/operations';
 import { NECTIFI, type VendorSpec } from './vendors';
 
 /** One attempt, no waiting: a test answers at once. n8n forbids timers in node code. */
 const clock = { now: () => Date.now(), sleep: (ms: number) => sleep(ms) };
-
-interface LegacyResponse {
-  statusCode: number;
-  headers: Record<string, unknown>;
-  body: unknown;
-}
-
-/** The one HTTP helper n8n gives a credential test (the request-library style), as a Transport. */
-class CredentialTestTransport implements Transport {
-  constructor(private readonly ctx: ICredentialTestFunctions) {}
-
-  async send(request: HttpRequest): Promise<HttpResponse> {
-    let response: LegacyResponse;
-    try {
-      response = (await this.ctx.helpers.request({
-        method: request.method,
-        uri: request.url,
-        headers: request.headers,
-        body: request.body,
-        timeout: request.timeoutMs,
-        resolveWithFullResponse: true,
-        simple: false,
-        json: false,
-      })) as LegacyResponse;
-    } catch {
-      throw new TransportError('could not reach the server: check the URL', 'connect', false);
-    }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = String(value);
-    const body = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : JSON.stringify(response.body ?? '');
-    return { status: response.statusCode, headers, body };
-  }
-}
 
 /**
  * A credential test that runs one cheap read through the shared layer, as every operation does: the
@@ -52,7 +19,7 @@ export function credentialTest(vendor: VendorSpec, probe: OperationDeclaration, 
   return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
     try {
       const connection = vendor.profile.connect(credential.data ?? {});
-      const runner = new OperationRunner(vendor.profile, connection, { transport: new CredentialTestTransport(this), rateLimit: false, retry: { maxAttempts: 1 }, clock });
+      const runner = new OperationRunner(vendor.profile, connection, { transport: new RequestHelperTransport(this.helpers), rateLimit: false, retry: { maxAttempts: 1 }, clock });
       await runner.call(probe, input);
       return { status: 'OK', message: 'Connection successful!' };
     } catch (error) {
