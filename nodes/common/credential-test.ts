@@ -5,7 +5,10 @@ import { OperationRunner } from '../../shared/client/runner';
 import type { OperationDeclaration } from '../../shared/core/operation';
 import { RequestHelperTransport } from '../../shared/http/request-transport';
 import { listGuests } from '../../shared/nectifi/operations';
-import { NECTIFI, type VendorSpec } from './vendors';
+import { ping as anykrowdPing } from '../../shared/anykrowd/operations/account';
+import { ping as smartwifiPing } from '../../shared/smartwifi/operations/account';
+import { listVenues } from '../../shared/splash/operations/venues';
+import { ANYKROWD, NECTIFI, SMARTWIFI, SPLASH_AIR, type VendorSpec } from './vendors';
 
 /** One attempt, no waiting: a test answers at once. n8n forbids timers in node code. */
 const clock = { now: () => Date.now(), sleep: (ms: number) => sleep(ms) };
@@ -23,10 +26,14 @@ export function credentialTest(vendor: VendorSpec, probe: OperationDeclaration, 
       await runner.call(probe, input);
       return { status: 'OK', message: 'Connection successful!' };
     } catch (error) {
-      return { status: 'Error', message: credentialTestMessage(error) };
+      return { status: 'Error', message: credentialTestMessage(error, vendor.displayName) };
     }
   };
 }
 
 /** Nectifi: one guest from the guest list (crm:read, the scope most of its operations need). */
 export const nectifiCredentialTest = credentialTest(NECTIFI, listGuests, { limit: 1 });
+/** Splash Air: one venue of the credential's team (an unknown team is a 404). */
+export const splashAirCredentialTest = credentialTest(SPLASH_AIR, listVenues, { per_page: 1 });
+export const smartWifiCredentialTest = credentialTest(SMARTWIFI, smartwifiPing, {});
+export const anykrowdCredentialTest = credentialTest(ANYKROWD, anykrowdPing, {});

@@ -2,13 +2,13 @@ import { CredentialError, VendorApiError } from '../core/errors';
 
 /**
  * What a credential test tells the user about a refused key: what the vendor said (status, its own
- * words, request id), what that means by the vendor's docs, and the fix. Only Nectifi's documented
- * cases have their own text so far; other vendors' refusals get the vendor's words and a generic fix.
+ * words, request id), what that means by the vendor's docs, and the fix. Nectifi documents its
+ * refusals case by case; the others get the vendor's words and the fix for the status.
  */
-export function credentialTestMessage(error: unknown): string {
+export function credentialTestMessage(error: unknown, vendorName: string): string {
   if (error instanceof CredentialError) return error.message;
   if (!(error instanceof VendorApiError)) return error instanceof Error ? error.message : String(error);
-  const said = `${error.vendor === 'nectifi' ? 'Nectifi' : error.vendor} answered ${error.status === null ? 'nothing' : `HTTP ${error.status}`}${
+  const said = `${vendorName} answered ${error.status === null ? 'nothing' : `HTTP ${error.status}`}${
     error.vendorMessage ? ` "${error.vendorMessage}"` : ''
   }${error.requestId ? ` (request id ${error.requestId})` : ''}`;
   if (error.status === null) return `${said}: ${error.message}`;
@@ -31,7 +31,10 @@ function meaning({ vendor, status, vendorMessage }: VendorApiError): string {
     if (status === 403) return 'Nectifi knows the key but refused the request: by its docs, an IP allowlist without this server\'s address or a plan without API entitlement. Check the key\'s allowlist and the plan.';
     if (status === 404) return 'Check the Base URL (the default is https://nectifi.com/api/v1/external/v1).';
   }
-  if (status === 401 || status === 403) return 'Check the key in the credential: it may be mistyped, revoked or not allowed here.';
+  if (vendor === 'smartwifi' && status === 401) return 'The token was refused: check it, and the Environment (US-A or US-B): a token works on its own environment only.';
+  if (vendor === 'splash' && status === 404) return 'Splash Air does not know this team: check the Team field (default is the root team) and the Host.';
+  if (status === 401 || status === 403) return 'The key was refused: check it in the credential (it may be mistyped, revoked or for another account), or create a new one.';
+  if (status === 404) return 'Check the URL in the credential.';
   if (status !== null && status >= 500) return 'The vendor had a server error; the key may be fine. Try the test again in a few minutes.';
   return 'Check the credential\'s fields.';
 }

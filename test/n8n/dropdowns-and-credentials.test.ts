@@ -2,7 +2,7 @@ import { ExecuteContext } from 'n8n-core';
 import type { ICredentialType, INode } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { testSecrets } from '../support/test-secrets';
-import { loadOptions, runCredentialTest, testCredential, workflowOf } from './support/contexts';
+import { loadOptions, runCredentialTest, workflowOf } from './support/contexts';
 import { type CredentialStore, additionalDataFor, packageNode, stopEngineTimers } from './support/engine';
 import { HTTP_PROBE_NODE_TYPE, loadPackageCredentials } from './support/node-types';
 import { recordOutput } from './support/record';
@@ -83,24 +83,25 @@ describe('credential tests, as n8n runs them', () => {
     expect(readOnly.status).toBe('OK');
 
     const badToken = { ...credentials, smartWifiApi: { ...credentials.smartWifiApi, apiToken: 'wrong-token-000000' } };
-    // Status rules: our text where n8n keeps the failed response, n8n's own text in 2.8 (which drops it).
-    expect(await testCredential('smartWifiApi', credentialTypes.smartWifiApi.test!, badToken)).toEqual({
+    expect(await runCredentialTest('smartWifiApi', badToken)).toEqual({
       status: 'Error',
-      message: expect.stringMatching(/refused the API token|Authorization failed/),
+      message: expect.stringMatching(/SmartWiFi answered HTTP 401 "Invalid api_token\.".*Environment \(US-A or US-B\)/),
     });
     const badTeam = { ...credentials, splashAirApi: { ...credentials.splashAirApi, team: 'no-such-team' } };
-    expect(await testCredential('splashAirApi', credentialTypes.splashAirApi.test!, badTeam)).toEqual({
+    expect(await runCredentialTest('splashAirApi', badTeam)).toEqual({
       status: 'Error',
-      message: expect.stringMatching(/does not know this team|could not be found/),
+      message: expect.stringMatching(/Splash Air answered HTTP 404.*does not know this team: check the Team field/),
     });
+    const badKey = { ...credentials, anykrowdApi: { ...credentials.anykrowdApi, apiKey: 'not-the-key-0000000000' } };
+    expect(await runCredentialTest('anykrowdApi', badKey)).toEqual({ status: 'Error', message: expect.stringMatching(/anykrowd answered HTTP 401.*key was refused/) });
     recordOutput([revoked, missingScope]);
   });
 
   test('without "Allow Plain HTTP" the test never sends the key over http', async () => {
     const plain = { ...credentials, anykrowdApi: { ...credentials.anykrowdApi, allowHttp: false } };
     sandbox.counters.reset();
-    const result = await testCredential('anykrowdApi', credentialTypes.anykrowdApi.test!, plain);
-    expect(result.status).toBe('Error');
+    const result = await runCredentialTest('anykrowdApi', plain);
+    expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/plain http.*turn on "Allow Plain HTTP"/) });
     expect(sandbox.counters.get().requests['anykrowd GET /apix/v1/ping'] ?? 0).toBe(0);
   });
 
