@@ -56,7 +56,9 @@ export async function pollNewestFirst(
   const items: IDataObject[] = [];
   let highest = cursor ?? 0;
   let newest = previous?.newest;
-  let horizon: number | undefined;
+  // Rows older than this, at or below the cursor, end the walk. The first poll, or a state saved
+  // before the look-back existed, counts from the first dated row.
+  let horizon = previous?.newest === undefined ? undefined : Math.min(previous.newest, lookBack.nowMs) - lookBack.lookBackMs;
   const firstPageSize = cursor === undefined ? 1 : FIRST_PAGE_SIZE;
   for await (const raw of paginate(runner, op, input, { firstPageSize })) {
     const item = raw as IDataObject;
@@ -64,9 +66,8 @@ export async function pollNewestFirst(
     if (!Number.isFinite(id) || walked.has(id)) continue;
     walked.add(id);
     const time = lookBack.timeOf(item);
-    // The first poll, or a state saved before the look-back existed, counts from the top row.
-    horizon ??= Math.min(previous?.newest ?? time ?? -Infinity, lookBack.nowMs) - lookBack.lookBackMs;
-    const withinLookBack = time !== undefined && time >= horizon;
+    if (time !== undefined) horizon ??= Math.min(time, lookBack.nowMs) - lookBack.lookBackMs;
+    const withinLookBack = time !== undefined && horizon !== undefined && time >= horizon;
     if ((cursor === undefined || id <= cursor) && !withinLookBack) break;
     if (time !== undefined) newest = Math.max(newest ?? time, time);
     highest = Math.max(highest, id);
