@@ -9,6 +9,8 @@ import { type WindowSource, type WindowState, pollTimeWindow, recentInWindow } f
 import { parseVendorTime, spacedUtc, tUtc } from '../vendor-time';
 
 const DAY_MS = 86_400_000;
+/** The look-back the option shows, also used while it is not added (it was 10 minutes then). */
+const LOOK_BACK_MINUTES = 30;
 /** Guest plans can be asked for at most 7 days back; keep a margin for clock differences. */
 const PLAN_HORIZON_MS = 7 * DAY_MS - 10 * 60_000;
 /**
@@ -95,10 +97,10 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newConnection',
     name: 'New Connection',
     description: 'A guest connected to one of your hotspots',
-    properties: [hotspotProperty, optionsCollection('newConnection', [lookBackOption(30, 'connections')])],
+    properties: [hotspotProperty, optionsCollection('newConnection', [lookBackOption(LOOK_BACK_MINUTES, 'connections')])],
     async poll(ctx, runner, previous, nowMs = Date.now()) {
       const source = connectionSource(locatorValue(ctx, 'hotspot'));
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs);
     },
     recent: async (ctx, runner, nowMs = Date.now()) =>
       await recentInWindow(runner, connectionSource(locatorValue(ctx, 'hotspot')), DAY_MS / 2, MANUAL_SAMPLE_SIZE, nowMs),
@@ -107,10 +109,10 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newGuestPlan',
     name: 'New Guest Plan',
     description: 'A guest started a guest plan (paid or voucher WiFi access)',
-    properties: [planStateProperty, optionsCollection('newGuestPlan', [lookBackOption(30, 'guest plans')])],
+    properties: [planStateProperty, optionsCollection('newGuestPlan', [lookBackOption(LOOK_BACK_MINUTES, 'guest plans')])],
     async poll(ctx, runner, previous, nowMs = Date.now()) {
-      const source = planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, lookBackMs(ctx));
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
+      const source = planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, lookBackMs(ctx, LOOK_BACK_MINUTES));
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs);
     },
     recent: async (ctx, runner, nowMs = Date.now()) =>
       await recentInWindow(runner, planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, 0), PLAN_HORIZON_MS, MANUAL_SAMPLE_SIZE, nowMs),
