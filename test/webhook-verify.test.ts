@@ -40,6 +40,17 @@ describe('replayed deliveries', () => {
     expect(Object.keys(state.seen)).toEqual(['dlv-3']);
   });
 
+  it('without a freshness window (0) a delivery of any age passes the time check and is still accepted once, for a day', () => {
+    const body = JSON.stringify({ event: 'guest.created', payload: {}, timestamp: new Date(now - 3 * 86_400_000).toISOString() });
+    expect(verifyNectifiDelivery({ secret: 's3cret', rawBody: body, signature: signNectifiBody('s3cret', body), nowMs: now, toleranceSeconds: 0 }).ok).toBe(true);
+    expect(verifyNectifiDelivery({ secret: 's3cret', rawBody: body, signature: signNectifiBody('other', body), nowMs: now, toleranceSeconds: 0 }).ok).toBe(false);
+    const state = { seen: {} };
+    expect(acceptOnce(state, 'old', now - 3 * 86_400_000, now, 0)).toBe(true);
+    expect(acceptOnce(state, 'old', now - 3 * 86_400_000, now + 3_600_000, 0)).toBe(false);
+    expect(acceptOnce(state, 'other', now, now + 2 * 86_400_000, 0)).toBe(true);
+    expect(Object.keys(state.seen)).toEqual(['other']);
+  });
+
   it('stays bounded however many deliveries arrive', () => {
     const state = { seen: {} };
     for (let i = 0; i < 12_000; i++) acceptOnce(state, `dlv-${i}`, now, now);

@@ -6,6 +6,7 @@ import {
   forgetManualWebhook,
   handOutManualWebhook,
   isManualWebhookHandedOut,
+  nectifiCredentialTest,
   receiveNectifiWebhook,
 } from '../common';
 
@@ -33,12 +34,12 @@ export class NectifiTrigger implements INodeType {
     defaults: { name: 'Nectifi Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'nectifiApi', required: true }],
+    credentials: [{ name: 'nectifiApi', required: true, testedBy: 'nectifiApiTest' }],
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties: [
       {
         displayName:
-          'Nectifi has no API to subscribe to webhooks, so this node registers nothing with Nectifi: register its production URL as a webhook in your Nectifi workspace yourself (and remove it there when you no longer use it), and copy the signing secret into the Webhook Secret field of the Nectifi credential. On activation n8n logs the URL to register. Deliveries without a valid signature, or older than the tolerance, are refused with HTTP 401.',
+          'Nectifi has no API to subscribe to webhooks, so this node registers nothing with Nectifi: register its production URL as a webhook in your Nectifi workspace yourself (and remove it there when you no longer use it), and copy the signing secret into the Webhook Secret field of the Nectifi credential. On activation n8n logs the URL to register. Deliveries without a valid signature, or older than the Freshness Window, are refused with HTTP 401: the answer gives the reason, and n8n\'s log records it.',
         name: 'notice',
         type: 'notice',
         default: '',
@@ -67,17 +68,20 @@ export class NectifiTrigger implements INodeType {
             description: 'Overrides the credential\'s Signature Header for this trigger',
           },
           {
-            displayName: 'Tolerance (Seconds)',
+            displayName: 'Freshness Window (Seconds)',
             name: 'toleranceSeconds',
             type: 'number',
-            typeOptions: { minValue: 1, maxValue: 86400 },
+            typeOptions: { minValue: 0, maxValue: 604800 },
             default: DEFAULT_TOLERANCE_SECONDS,
-            description: 'Deliveries whose timestamp is further than this from now are refused, so a captured delivery cannot be replayed later',
+            description:
+              'Deliveries whose timestamp is further than this from now are refused, so that a captured delivery cannot be replayed later. Raise it if Nectifi retries deliveries late; 0 checks the signature only, as Nectifi\'s own verifier does (a delivery is still accepted once).',
           },
         ],
       },
     ],
   };
+
+  methods = { credentialTest: { nectifiApiTest: nectifiCredentialTest } };
 
   /** Nectifi has no subscription API: these record and log the URL for manual registration (common/manual-webhook.ts). */
   webhookMethods = {

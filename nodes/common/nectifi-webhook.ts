@@ -34,7 +34,11 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
     nowMs,
     toleranceSeconds: tolerance,
   });
-  if (!result.ok) return refuse(this, result.status, result.reason);
+  if (!result.ok) {
+    // A genuine delivery refused for its age: say by how much and where the window is set.
+    const fix = result.stale ? `, the trigger's Freshness Window is ${tolerance} s: raise it, or set 0 to check the signature only, in the trigger's Options > Freshness Window` : '';
+    return refuse(this, result.status, `${result.reason}${fix}`);
+  }
 
   const { delivery } = result;
   const wanted = this.getNodeParameter('events', []) as string[];
@@ -67,7 +71,9 @@ export async function receiveNectifiWebhook(this: IWebhookFunctions): Promise<IW
   };
 }
 
+/** Answers the sender with the reason and writes it to n8n's log, where the workflow's owner can find it. */
 function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+  ctx.logger.warn(`Nectifi Trigger refused a delivery (HTTP ${status}): ${reason}`, { node: ctx.getNode().name, workflowId: ctx.getWorkflow().id });
   ctx.getResponseObject().status(status).json({ error: `delivery refused: ${reason}` });
   return { noWebhookResponse: true };
 }

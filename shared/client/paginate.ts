@@ -91,21 +91,38 @@ async function* pages(
         return;
       }
       let sizing = firstWindow();
+      // Inner edges are read past by `whole.spanMs` each way, so a window may span that much less.
+      const reach = paging.whole?.spanMs ?? 0;
+      const maxSpan = paging.maxSpanDays * DAY_MS - 2 * reach;
       for (let cursor = bounds.start; cursor < bounds.end; ) {
-        const windowEnd = Math.min(bounds.end, cursor + sizing.span);
+        const windowEnd = Math.min(bounds.end, cursor + Math.min(sizing.span, maxSpan));
+        const askFrom = Math.max(bounds.start, cursor - reach);
+        const askTo = Math.min(bounds.end, windowEnd + reach);
         const query = {
-          [paging.fromParam]: formatUtc(cursor, bounds.withTime || cursor % DAY_MS !== 0),
-          [paging.toParam]: formatUtc(windowEnd, bounds.withTime || windowEnd % DAY_MS !== 0),
+          [paging.fromParam]: formatUtc(askFrom, bounds.withTime || askFrom % DAY_MS !== 0),
+          [paging.toParam]: formatUtc(askTo, bounds.withTime || askTo % DAY_MS !== 0),
         };
         const { body } = await runner.send(op, valid, query);
-        const items = runner.itemsFrom(op, body);
+        const items = paging.whole ? ownItems(runner.itemsFrom(op, body), paging.whole.timeField, cursor, windowEnd) : runner.itemsFrom(op, body);
         if (items.length > 0) yield items;
         cursor = windowEnd;
-        sizing = nextWindow(sizing, items.length, paging.maxSpanDays * DAY_MS);
+        sizing = nextWindow(sizing, items.length, maxSpan);
       }
       return;
     }
   }
+}
+
+/**
+ * The items of a window read past its edges: those whose time falls in `[start, end)`. One whose
+ * time cannot be read is kept (SmartWiFi dates every row; such a row may then show in two windows).
+ */
+function ownItems(items: unknown[], timeField: string, start: number, end: number): unknown[] {
+  return items.filter((item) => {
+    const raw = item && typeof item === 'object' ? (item as Record<string, unknown>)[timeField] : undefined;
+    const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+    return Number.isNaN(time) ? true : time >= start && time < end;
+  });
 }
 
 function idOf(item: unknown): unknown {

@@ -51,8 +51,12 @@ export type Paging =
   | { style: 'offset'; limitParam: string; offsetParam: string; defaultLimit: number; maxLimit: number }
   /** Page number + page size (Splash `page`/`per_page`, anykrowd Laravel `page`/`limit`). */
   | { style: 'page'; pageParam: string; sizeParam: string; defaultSize: number; maxSize: number }
-  /** A time range with a maximum span (SmartWiFi connections): long ranges are walked in windows. */
-  | { style: 'window'; fromParam: string; toParam: string; maxSpanDays: number };
+  /**
+   * A time range with a maximum span (SmartWiFi connections): long ranges are walked in windows.
+   * `whole`: items built from the records inside the range (roaming connections) are read this far
+   * past each window's inner edges and kept by the window their `timeField` falls in, so none is cut.
+   */
+  | { style: 'window'; fromParam: string; toParam: string; maxSpanDays: number; whole?: { timeField: string; spanMs: number } };
 
 export interface OperationSpec {
   vendor: Vendor;

@@ -97,8 +97,10 @@ const TEXTS: Array<[RegExp, string]> = [
   [/host is unreachable/i, 'EHOSTUNREACH'],
   [/timeout of \d+ms exceeded|connection was aborted/i, 'ECONNABORTED'],
   [/connection timed out/i, 'ETIMEDOUT'],
-  [/socket hang up|closed (the connection )?unexpectedly/i, 'ECONNRESET'],
-  [/^canceled$|aborted/i, 'ERR_CANCELED'],
+  // Node's "aborted": the connection closed while the answer's body was being read (after the
+  // request was sent), not a cancelled execution: a write's outcome is then unknown.
+  [/socket hang up|closed (the connection )?unexpectedly|^aborted$/i, 'ECONNRESET'],
+  [/^canceled$|operation was aborted/i, 'ERR_CANCELED'],
 ];
 
 function networkCode(error: unknown): string {

@@ -24,14 +24,17 @@ export interface NectifiDelivery {
 
 export type VerifyResult =
   | { ok: true; delivery: NectifiDelivery }
-  | { ok: false; status: 400 | 401 | 413; reason: string };
+  | { ok: false; status: 400 | 401 | 413; reason: string; /** Genuinely signed, refused for its timestamp only. */ stale?: boolean };
 
 export interface VerifyOptions {
   secret: string;
   rawBody: Buffer | string;
   signature: string | undefined | null;
   nowMs: number;
-  /** Deliveries older (or further in the future) than this are refused. */
+  /**
+   * Deliveries older (or further in the future) than this are refused. 0: no time limit, the
+   * signature alone decides, as in the vendor's own verifier (the docs give no limit).
+   */
   toleranceSeconds?: number;
   maxBodyBytes?: number;
 }
@@ -66,10 +69,12 @@ export function verifyNectifiDelivery(options: VerifyOptions): VerifyResult {
     return { ok: false, status: 400, reason: 'body is not a Nectifi event' };
   }
   const sentAt = Date.parse(delivery.timestamp);
-  const tolerance = (options.toleranceSeconds ?? 300) * 1000;
+  const toleranceSeconds = options.toleranceSeconds ?? 300;
   if (!Number.isFinite(sentAt)) return { ok: false, status: 400, reason: 'timestamp is not a date' };
-  if (Math.abs(options.nowMs - sentAt) > tolerance) {
-    return { ok: false, status: 401, reason: sentAt < options.nowMs ? 'delivery is too old' : 'timestamp is in the future' };
+  if (toleranceSeconds > 0 && Math.abs(options.nowMs - sentAt) > toleranceSeconds * 1000) {
+    const seconds = Math.round(Math.abs(options.nowMs - sentAt) / 1000);
+    const reason = sentAt < options.nowMs ? `delivery is too old: sent ${seconds} s ago` : `timestamp is in the future: ${seconds} s ahead of this server's clock`;
+    return { ok: false, status: 401, reason, stale: true };
   }
   return { ok: true, delivery };
 }
@@ -90,17 +95,19 @@ export interface ReplayState {
 }
 
 const MAX_REMEMBERED = 10_000;
+const UNLIMITED_REMEMBER_SECONDS = 86_400;
 
 /**
  * Accepts each delivery once, by its `deliveryKey`. Entries older than the freshness window are
  * dropped: a replay of one of those is refused as stale anyway, so the state stays bounded.
  */
 export function acceptOnce(state: ReplayState, deliveryKey: string, sentAtMs: number, nowMs: number, windowSeconds = 300): boolean {
-  const horizon = nowMs - windowSeconds * 1000;
+  // Without a freshness window (0) any old delivery passes the time check: remember a day of them.
+  const horizon = nowMs - (windowSeconds > 0 ? windowSeconds : UNLIMITED_REMEMBER_SECONDS) * 1000;
   for (const [key, sentAt] of Object.entries(state.seen)) if (sentAt < horizon) delete state.seen[key];
   if (deliveryKey in state.seen) return false;
   const keys = Object.keys(state.seen);
   if (keys.length >= MAX_REMEMBERED) delete state.seen[keys[0]];
-  state.seen[deliveryKey] = sentAtMs;
+  state.seen[deliveryKey] = windowSeconds > 0 ? sentAtMs : nowMs;
   return true;
 }

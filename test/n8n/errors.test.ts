@@ -99,6 +99,17 @@ describe('errors of the action nodes', () => {
     expect(sandbox.counters.get().requests['anykrowd POST /apix/v1/wallets/topup']).toBe(1);
   });
 
+  test('a top-up whose answer is cut mid-body says the outcome is unknown and how to check, not that the execution was cancelled', async () => {
+    sandbox.counters.reset();
+    sandbox.faults.inject({ vendor: 'anykrowd', method: 'POST', path: '/apix/v1/wallets/topup', fault: 'truncated-body' });
+    const { walletId, currencyId } = sandbox.keys.anykrowd;
+    const error = await failing(step('Top Up', 'anykrowd', 'wallet', 'topUpWallet', { walletId, amount: '1.00', currencyId: fromList(currencyId) }));
+    expect(error.message).toMatch(/outcome is unknown/);
+    expect(error.message).toMatch(/wallet transactions|Revoke/i);
+    expect(error.message).not.toMatch(/cancel/i);
+    expect(sandbox.counters.get().requests['anykrowd POST /apix/v1/wallets/topup']).toBe(1);
+  });
+
   test('reads survive a 503 and a rate limit: the shared retry policy runs inside n8n', async () => {
     sandbox.faults.inject([
       { vendor: 'splash', path: '/api/venues', fault: 'status-503' },

@@ -28,6 +28,10 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => {
       if (req.url === '/reset') return req.socket.destroy();
+      if (req.url === '/cut') {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '400' });
+        return res.write('{"id": 1, "amo', () => res.destroy());
+      }
       if (req.url === '/slow') return setTimeout(() => res.end('{}'), 500);
       res.writeHead(404, { 'Content-Type': 'application/json', 'X-Request-Id': 'r-1' });
       res.end('{"detail":"Not Found"}');
@@ -67,6 +71,11 @@ describe('n8n transport', () => {
 
     const reset = await failure(`${base}/reset`);
     expect([reset.kind, reset.sent]).toEqual(['reset', true]);
+
+    // An answer cut mid-body: the request was sent, the connection lost; not a cancelled execution.
+    const cut = await failure(`${base}/cut`);
+    expect([cut.kind, cut.sent]).toEqual(['reset', true]);
+    expect(cut.message).not.toMatch(/cancel/i);
 
     const slow = await failure(`${base}/slow`, 100);
     expect([slow.kind, slow.sent]).toEqual(['timeout', true]);

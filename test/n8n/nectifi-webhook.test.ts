@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { INode } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { fromList, runChain, step } from './support/chain';
@@ -93,7 +95,7 @@ describe('Nectifi Trigger (webhook)', () => {
       expect(call.status).toBe(401);
       expect(call.emitted).toEqual([]);
     }
-    expect(stale.body).toEqual({ error: 'delivery refused: delivery is too old' });
+    expect(stale.body).toEqual({ error: expect.stringMatching(/^delivery refused: delivery is too old: sent 60\d s ago/) });
     recordOutput([forged, tampered, stale, unsigned, garbage].map((c) => c.body));
 
     const accepted = await send(node, body, sign(body).replace('sha256=', ''));
@@ -109,6 +111,31 @@ describe('Nectifi Trigger (webhook)', () => {
     expect((await send(triggerNode(), recent, sign(recent))).emitted).toHaveLength(1);
     const strict = await send(triggerNode({ options: { toleranceSeconds: 60 } }), recent, sign(recent));
     expect(strict.status).toBe(401);
+  });
+
+  test('a refused delivery is answered with its reason and the fix, and written to n8n\'s log', async () => {
+    const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+    try {
+      const body = delivery('guest.created', { guest_id: 11 }, Date.now() - 10 * 60_000);
+      const stale = await send(triggerNode(), body, sign(body));
+      expect(stale.status).toBe(401);
+      expect(stale.body).toEqual({ error: expect.stringMatching(/^delivery refused: delivery is too old: sent 60\d s ago, the trigger's Freshness Window is 300 s/) });
+      expect((stale.body as { error: string }).error).toMatch(/Options > Freshness Window/);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Nectifi Trigger refused a delivery \(HTTP 401\): delivery is too old/), expect.anything());
+      const logged = JSON.stringify(warn.mock.calls);
+      expect(logged).not.toContain(secret());
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('a Freshness Window of 0 checks the signature only, as the vendor\'s verifier does', async () => {
+    const body = delivery('guest.updated', { guest_id: 12 }, Date.now() - 3 * 86_400_000);
+    const node = triggerNode({ options: { toleranceSeconds: 0 } });
+    const first = await send(node, body, sign(body));
+    expect(first.emitted).toHaveLength(1);
+    const forged = await send(node, body, sign(body, 'whsec_not_the_secret'));
+    expect(forged.status).toBe(401);
   });
 
   test('only the selected events start the workflow', async () => {

@@ -112,7 +112,9 @@ describe('polling triggers emit only new items', () => {
     expect(second.map((j) => Number(j.id))).toEqual([...second.map((j) => Number(j.id))].sort((a, b) => a - b));
     proxyRequests = 0;
     expect(await poll(workflow, node, credentials)).toBeNull();
-    expect(proxyRequests).toBe(1);
+    // The rows of the look-back (30 minutes: all 125 here) are read again, in case one was written
+    // late under a vendor that sorts by time: the first page of 50, then one of 200.
+    expect(proxyRequests).toBe(2);
   });
 
   test('Nectifi new WiFi session at one location', async () => {

@@ -13,6 +13,8 @@ const event = SMARTWIFI_POLL_EVENTS.find((e) => e.value === 'newConnection')!;
 /** The trigger's own identity of a connection (it has no id): guest token, MAC address, date. */
 const connectionKey = (item: Record<string, unknown>) => [item.guesttoken, item.macaddress, item.date].map(String).join('|');
 const HOTSPOTS = [12261, 12290, 12304, 12377, 12415, 12502];
+/** Where connections roam (the last hotspot: runs filter on the others). */
+const ROAMING_HOTSPOT = 12502;
 
 interface Options {
   /** 0: every hotspot. */
@@ -36,7 +38,7 @@ const newConnection: TriggerSpec<Options> = {
   title: 'SmartWiFi new connection',
   vendor: 'smartwifi',
   event,
-  config: fc.record({ hotspot: fc.oneof(fc.constant(0), fc.constantFrom(...HOTSPOTS)), lookBackMinutes: fc.constantFrom(5, 30, 120) }),
+  config: fc.record({ hotspot: fc.oneof(fc.constant(0), fc.constantFrom(...HOTSPOTS.filter((h) => h !== ROAMING_HOTSPOT))), lookBackMinutes: fc.constantFrom(5, 30, 120) }),
   parameters: ({ hotspot, lookBackMinutes }) => ({
     event: 'newConnection',
     hotspot: { __rl: true, mode: 'id', value: hotspot ? String(hotspot) : '' },
@@ -52,7 +54,19 @@ const newConnection: TriggerSpec<Options> = {
     // Each row its own guest in turn, so two rows never share guest, MAC and millisecond.
     guestCursor = (guestCursor % guests) + 1;
     const atHotspot = HOTSPOTS[row.variant % HOTSPOTS.length];
-    const made = world.sandbox.insert.smartwifiConnection({ guest_id: guestCursor, hotspot_id: atHotspot, date: at });
+    // A third of the connections roam: more accounting records from other access points of the
+    // hotspot, sent as they happen over the next hours, so later polls' windows (and windows cut at
+    // midnight or at a window edge) hold only their later records. Their first record dates them.
+    // Only at the roaming hotspot, which no run filters on: with a hotspot filter SmartWiFi lists only
+    // the last 12 hours, so a connection whose first record is older shows from its later ones, as a
+    // new connection (vendor-decisions).
+    const made =
+      atHotspot === ROAMING_HOTSPOT
+        ? world.sandbox.insert.smartwifiRoamingConnection({ guest_id: guestCursor, hotspot_id: atHotspot, date: at }, [
+            { at: at + ((row.variant % 4) + 1) * 40 * MINUTE, hotspot_id: atHotspot },
+            { at: at + 5 * HOUR + (row.variant % 7) * HOUR, hotspot_id: atHotspot },
+          ])
+        : world.sandbox.insert.smartwifiConnection({ guest_id: guestCursor, hotspot_id: atHotspot, date: at });
     return { key: connectionKey(made), timeMs: at, watched: !hotspot || hotspot === atHotspot };
   },
   keyOf: connectionKey,
@@ -68,6 +82,6 @@ afterAll(async () => {
   await world.close();
 });
 
-test('SmartWiFi new connection: nothing lost or emitted twice across 30-day windows, the 12-hour hotspot limit, skew, late rows, faults and restarts', async () => {
+test('SmartWiFi new connection: nothing lost or emitted twice across 30-day windows, the 12-hour hotspot limit, skew, late and roaming connections, faults and restarts', async () => {
   recordFigures(await checkTrigger(newConnection, world));
 }, PROPERTY_TIMEOUT_MS);

@@ -77,6 +77,7 @@ const newGuestPlan: TriggerSpec<Options> = {
   // A plan active at the first poll and expired later is an "expired plan" then: it may show once.
   olderRowsMayShow: ({ planState }) => planState === 'expired',
   stateEntries: ({ lookBackMinutes }, state) => windowStateEntries(state, lookBackMinutes * MINUTE),
+  vendorClockAhead: true,
 };
 
 let world: World;

@@ -39,6 +39,7 @@ function splashSpec(value: 'newCustomer' | 'newVisit', title: string): TriggerSp
     },
     keyOf: idKey,
     stateEntries: ({ lookBackMinutes }, state) => windowStateEntries(state, lookBackMinutes * MINUTE),
+    vendorClockAhead: true,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Rng } from './lib/rng';
-import type { BlankGuestIds, SandboxScale, SandboxUrls } from './types';
+import type { BlankGuestIds, ListOrder, SandboxScale, SandboxUrls } from './types';
 import type { WebhookHub } from './webhooks';
 
 /** What every vendor simulator gets from the sandbox. */
@@ -14,6 +14,14 @@ export interface VendorContext {
   nectifiRateLimitPerMinute?: number;
   anykrowdRateLimitPerHour: number;
   smartwifiBlankGuestIds: BlankGuestIds;
+  listOrder: ListOrder;
+}
+
+/** Ids in list order, newest first: by id, or by the record's time (ties by id) when `listOrder` is `time`. */
+export function newestFirstIds(ctx: VendorContext, ascendingIds: number[], timeOf: (id: number) => number): number[] {
+  const ids = [...ascendingIds].reverse();
+  if (ctx.listOrder !== 'time') return ids;
+  return ids.sort((a, b) => timeOf(b) - timeOf(a) || b - a);
 }
 
 /** Thrown by handlers; each vendor renders it in its own error shape. */

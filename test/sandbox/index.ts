@@ -84,6 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     nectifiRateLimitPerMinute: options.nectifiRateLimitPerMinute,
     anykrowdRateLimitPerHour: options.anykrowdRateLimitPerHour ?? 1000,
     smartwifiBlankGuestIds: options.smartwifiBlankGuestIds ?? false,
+    listOrder: options.listOrder ?? 'id',
   };
   let state = seedState(ctx);
   const keys = demoKeys(state);

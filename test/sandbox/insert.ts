@@ -7,7 +7,7 @@ import { floorSecond, parseDate } from './lib/time';
 import { createGuest, endSession, startSession } from './nectifi/service';
 import type { NectifiGuest, NectifiSession } from './nectifi/state';
 import { guestView, sessionView } from './nectifi/views';
-import { planView } from './smartwifi/index';
+import { aggregateConnection, planView } from './smartwifi/index';
 import { PLANS, type SwConnection, type SwGuest, type SwHotspot } from './smartwifi/state';
 import { customerView, visitView } from './splash/index';
 import type { SplashCustomer, SplashVisit } from './splash/state';
@@ -183,8 +183,19 @@ export function createInsertApi(ctx: VendorContext, state: () => SandboxState): 
         ...st.row(guest, hotspot, at, r.int(0, 999), device, ua, r.int(60, 3600), r.int(10_000, 5_000_000), r.int(100_000, 50_000_000), 'Idle Timeout'),
         ...(pickDefined<SwConnection>(partial, ['email', 'phone', 'device', 'mobile', 'identity', 'lastname', 'uploaded', 'firstname', 'useragent', 'downloaded', 'online_time', 'profileuser', 'reason_for_termination']) as object),
       };
-      st.addConnection({ at, hotspot_id: hotspot.id, row });
+      st.addConnection({ at, hotspot_id: hotspot.id, row, connection: partial.connection as number | undefined });
       return { ...row };
+    },
+
+    smartwifiRoamingConnection(partial, roams) {
+      const st = state().smartwifi;
+      const connection = ++st.roamingConnections;
+      const records = [this.smartwifiConnection({ ...partial, connection })];
+      for (const roam of roams) {
+        const { date: _date, hotspotname: _name, ...same } = records[0];
+        records.push(this.smartwifiConnection({ ...same, guesttoken: records[0].guesttoken, hotspot_id: roam.hotspot_id, date: roam.at, connection }));
+      }
+      return { ...aggregateConnection(records as unknown as SwConnection[]) };
     },
 
     smartwifiGuestPlan(partial = {}) {

@@ -71,6 +71,8 @@ export const DEFAULT_SCALE: SandboxScale = {
 /** How `/v2/zapier/client/guests` renders ids: `true`/`'omit'` drops the key, as the doc's example does. */
 export type BlankGuestIds = boolean | 'omit' | 'null' | 'empty-string';
 
+export type ListOrder = 'id' | 'time';
+
 export interface SandboxOptions {
   /** 0 (default) picks a free port; the CLI uses 4010. The server binds 127.0.0.1 only. */
   port?: number;
@@ -82,6 +84,12 @@ export interface SandboxOptions {
   nectifiRateLimitPerMinute?: number;
   anykrowdRateLimitPerHour?: number;
   smartwifiBlankGuestIds?: BlankGuestIds;
+  /**
+   * What "newest first" sorts by in Nectifi's guest and session lists and anykrowd's wallet
+   * transactions: `id` (default: ids grow with creation) or `time` (created_at / started_at, newest
+   * first, ties by id). The docs say "newest first" without saying by what; both readings are allowed.
+   */
+  listOrder?: ListOrder;
   /** No request log on stderr (the sandbox only logs when `quiet === false`). */
   quiet?: boolean;
   /** Milliseconds before each vendor request is answered (all vendors, or per vendor); default 0. */
@@ -148,6 +156,13 @@ export interface InsertApi {
   splashVisit(partial?: Record<string, unknown>): Record<string, unknown>;
   smartwifiGuest(partial?: Record<string, unknown>): Record<string, unknown>;
   smartwifiConnection(partial?: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * A roaming connection: its first accounting record as `smartwifiConnection` makes it, then one
+   * more record per `roams` entry (at that time, at that hotspot; listed once the sandbox clock reaches
+   * it, as a gateway sends records as they happen). Returns the connection as a range covering all its
+   * records lists it: one row, dated at its first record.
+   */
+  smartwifiRoamingConnection(partial: Record<string, unknown>, roams: Array<{ at: number; hotspot_id?: number }>): Record<string, unknown>;
   smartwifiGuestPlan(partial?: Record<string, unknown>): Record<string, unknown>;
   anykrowdTransaction(walletId: number, partial?: Record<string, unknown>): Record<string, unknown>;
 }

@@ -80,6 +80,17 @@ describe('SmartWiFi polling triggers', () => {
     expect(second[0].id).toBe(`${added.guesttoken}|${added.macaddress}|${added.date}`);
   });
 
+  it('New Connection keeps a roaming connection under one id: one whose first record left the last 24 hours does not come back under a later date', async () => {
+    const now = Date.now();
+    const gone = h.sandbox.insert.smartwifiRoamingConnection({ guest_id: 7, date: now - 25 * 3_600_000 }, [{ at: now - 23 * 3_600_000 }]);
+    const recent = h.sandbox.insert.smartwifiRoamingConnection({ guest_id: 8, date: now - 3 * 3_600_000 }, [{ at: now - 2 * 3_600_000 }, { at: now - 3_600_000 }]);
+    const polled = await h.run<Array<{ id: string; guesttoken: string; date: string }>>(triggers().newConnection.operation.perform, { authData });
+    const of = (guesttoken: unknown, fromMs: number, toMs: number) =>
+      polled.filter((c) => c.guesttoken === guesttoken && Date.parse(c.date) >= fromMs && Date.parse(c.date) < toMs).map((c) => c.id);
+    expect(of(gone.guesttoken, now - 26 * 3_600_000, now - 22 * 3_600_000)).toEqual([]);
+    expect(of(recent.guesttoken, now - 4 * 3_600_000, now)).toEqual([`${recent.guesttoken}|${recent.macaddress}|${recent.date}`]);
+  });
+
   it('New Connection filters by hotspot', async () => {
     const hotspot = smartwifi().hotspots[0];
     h.sandbox.insert.smartwifiConnection({ hotspot_id: hotspot.id });

@@ -39,8 +39,13 @@ function totalOf(body: unknown): number | undefined {
   return typeof total === 'number' ? total : undefined;
 }
 
-/** Ids grow with creation time at both vendors. */
+/**
+ * Ids grow with creation time at both vendors. The order is read from every neighbouring pair, not
+ * from the first and last row: a vendor that lists newest first by time puts a row written late
+ * (highest id) anywhere in page 1, and one such row at its end must not make the page look oldest first.
+ */
 function newestFirst(items: Item[]): boolean {
-  if (items.length < 2) return false;
-  return Number(items[0].id) > Number(items[items.length - 1].id);
+  let descending = 0;
+  for (let i = 1; i < items.length; i++) descending += Math.sign(Number(items[i - 1].id) - Number(items[i].id)) || 0;
+  return descending > 0;
 }

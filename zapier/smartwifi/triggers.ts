@@ -2,6 +2,7 @@ import { inputFieldsFor } from '../common/input-fields';
 import type { Item } from '../common/operations';
 import { listPage } from '../common/operations';
 import { formatUtc } from '../../shared/client/paginate';
+import { CONNECTION_SPAN_MS, connectionKey } from '../../shared/smartwifi/connection-identity';
 import { timeOf } from '../common/polling';
 import { pollingTrigger } from '../common/polling-trigger';
 import { smartwifiBinding } from './connection';
@@ -34,10 +35,8 @@ export const newGuest = pollingTrigger({
   outputFields: [{ key: 'id', label: 'ID (or MAC address when SmartWiFi gives no ID)', type: 'string' }],
 });
 
-/** Connections have no id: the guest token, MAC address and time together identify one. */
-export function connectionId(item: Item): string {
-  return `${item.guesttoken}|${item.macaddress}|${item.date}`;
-}
+/** Connections have no id: the guest token, MAC address and the date of its first record identify one. */
+export const connectionId = (item: Item): string => connectionKey(item);
 
 export const newConnection = pollingTrigger({
   binding: smartwifiBinding,
@@ -47,12 +46,16 @@ export const newConnection = pollingTrigger({
   label: 'New Connection',
   description: 'Triggers when a guest connects to one of your SmartWiFi hotspots.',
   inputFields: inputFieldsFor(listConnections, { only: ['hotspotid'] }),
-  // The last 24 hours (SmartWiFi returns at most 12 with a hotspot filter), until an hour ahead
-  // so that a vendor clock slightly ahead of ours loses nothing. One window, one request.
+  // Connections that started in the last 24 hours (SmartWiFi returns at most 12 with a hotspot
+  // filter), until an hour ahead so that a vendor clock slightly ahead of ours loses nothing. The
+  // read starts a connection span earlier and what started before the 24 hours is left out: a
+  // roaming connection whose first record is past them would otherwise come back under a later
+  // date, as a new id (connection-identity). One window, one request.
   fetch: async (runner, input) => {
-    const now = Date.now();
-    const window = { from: formatUtc(now - 24 * HOUR_MS, true), to: formatUtc(now + HOUR_MS, true) };
-    return (await runner.call(listConnections, { ...input, ...window })) as Item[];
+    const since = Date.now() - 24 * HOUR_MS;
+    const window = { from: formatUtc(since - CONNECTION_SPAN_MS, true), to: formatUtc(since + 25 * HOUR_MS, true) };
+    const rows = (await runner.call(listConnections, { ...input, ...window })) as Item[];
+    return rows.filter((row) => !(timeOf(row.date) < since));
   },
   ordering: { id: connectionId, time: (item) => timeOf(item.date) },
   outputFields: [{ key: 'id', label: 'Connection ID (guest token, MAC address and time)', type: 'string' }],

@@ -28,10 +28,11 @@ export const lookBackOption = (defaultMinutes: number, what: string): INodePrope
   description: `Each check also reads ${what} from this many minutes before the newest one seen, so that rows written late or a clock difference with the vendor lose nothing. Items already emitted are never emitted again.`,
 });
 
-export function lookBackMs(ctx: IPollFunctions): number {
+/** The look-back in ms; `defaultMinutes` is the option's own default, used while it is not added. */
+export function lookBackMs(ctx: IPollFunctions, defaultMinutes = 10): number {
   const options = ctx.getNodeParameter('options', {}) as IDataObject;
   const minutes = typeof options.lookBackMinutes === 'number' ? options.lookBackMinutes : undefined;
-  return (minutes ?? 10) * 60_000;
+  return (minutes ?? defaultMinutes) * 60_000;
 }
 
 export function optionsCollection(event: string, options: INodeProperties[]): INodeProperties {

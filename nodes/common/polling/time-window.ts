@@ -10,6 +10,12 @@ export interface WindowSource {
   inputs(startMs: number, endMs: number): Array<Record<string, unknown>>;
   key(item: IDataObject): string;
   time(item: IDataObject): number | undefined;
+  /**
+   * Read this much before the window too, and leave out what is dated before it: a row built from
+   * the records inside the range (a roaming SmartWiFi connection) is then seen whole, with the date
+   * it had when first emitted, and not again under a later date once its first record is behind.
+   */
+  leadMs?: number;
 }
 
 export interface WindowState {
@@ -37,7 +43,10 @@ export async function pollTimeWindow(
   lookBackMs: number,
   nowMs: number,
 ): Promise<WindowPoll> {
-  const cursor = previous?.cursor ?? nowMs;
+  // The cursor never passes the poll's own time: a row the vendor dated in the future (its clock a
+  // day ahead for a while) would otherwise carry it forward, and once the clock is right again every
+  // new row would fall before the window (issue 13). A state saved before this rule is pulled back too.
+  const cursor = Math.min(previous?.cursor ?? nowMs, nowMs);
   // The look-back absorbs a vendor clock ahead of ours too: with a fixed minute past our now,
   // rows the vendor dated a few minutes "in our future" were missed by the first poll and then
   // emitted as new by the next one although they predate the trigger (property tests found it).
@@ -48,7 +57,7 @@ export async function pollTimeWindow(
   for (const item of found) {
     const key = source.key(item);
     const time = source.time(item) ?? nowMs;
-    newest = Math.max(newest, time);
+    newest = Math.min(Math.max(newest, time), nowMs);
     if (seen.has(key)) continue;
     seen.set(key, time);
     if (previous) fresh.push(item);
@@ -70,10 +79,12 @@ export async function recentInWindow(runner: OperationRunner, source: WindowSour
 async function fetchWindow(runner: OperationRunner, source: WindowSource, startMs: number, endMs: number): Promise<IDataObject[]> {
   const found: IDataObject[] = [];
   const keys = new Set<string>();
-  for (const input of source.inputs(startMs, endMs)) {
+  const lead = source.leadMs ?? 0;
+  for (const input of source.inputs(startMs - lead, endMs)) {
     for await (const item of paginate(runner, source.op, input)) {
       const key = source.key(item as IDataObject);
       if (keys.has(key)) continue;
+      if (lead > 0 && (source.time(item as IDataObject) ?? startMs) < startMs) continue;
       keys.add(key);
       found.push(item as IDataObject);
     }

@@ -1,4 +1,5 @@
 import { defineOperation, f } from '../../core';
+import { CONNECTION_SPAN_MS } from '../connection-identity';
 import { connection } from '../schemas';
 import { hotspotIds } from './inputs';
 
@@ -62,6 +63,6 @@ export const listConnections = defineOperation({
     reason_for_termination: 'Idle Timeout',
   },
   // Span at most 30 days (doc); `from` inclusive, `to` exclusive.
-  paging: { style: 'window', fromParam: 'from', toParam: 'to', maxSpanDays: 30 },
+  paging: { style: 'window', fromParam: 'from', toParam: 'to', maxSpanDays: 30, whole: { timeField: 'date', spanMs: CONNECTION_SPAN_MS } },
   safety: 'read',
 });

@@ -12,11 +12,17 @@ export function windowStateEntries(state: unknown, lookBackMs: number): number {
   return seen.length;
 }
 
-/** A newest-first state is one number. */
-export function cursorStateEntries(state: unknown): number {
-  const keys = Object.keys(state as object);
-  if (keys.length !== 1 || keys[0] !== 'cursor' || typeof (state as { cursor: unknown }).cursor !== 'number') {
-    throw new Error(`unexpected cursor state ${JSON.stringify(state)}`);
+/**
+ * A newest-first state: the highest id, the time of the newest row seen, and the rows seen within
+ * the look-back of it (bounded by the row rate).
+ */
+export function cursorStateEntries(state: unknown, lookBackMs: number): number {
+  const { cursor, newest, seen = [], ...rest } = state as { cursor?: unknown; newest?: unknown; seen?: Array<[number, number]> };
+  if (typeof cursor !== 'number' || (newest !== undefined && typeof newest !== 'number') || Object.keys(rest).length > 0) {
+    throw new Error(`unexpected cursor state ${JSON.stringify(state).slice(0, 200)}`);
   }
-  return 1;
+  for (const [id, time] of seen) {
+    if (typeof newest !== 'number' || time < newest - lookBackMs) throw new Error(`state keeps row ${id} (${new Date(time).toISOString()}), older than the look-back`);
+  }
+  return 1 + (newest === undefined ? 0 : 1) + seen.length;
 }

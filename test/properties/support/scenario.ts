@@ -9,11 +9,14 @@ import { type InsertedRow, Ledger, type Rule, type Verdict } from './ledger';
 import type { World } from './world';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /** One row to insert: `variant` picks among a trigger's kinds of row, `lateMs` back-dates it. */
 export interface RowPlan {
   variant: number;
   lateMs: number;
+  /** Written while the vendor's clock was a day ahead (then corrected): dated a day in the future. */
+  ahead?: boolean;
 }
 
 export interface PollFault {
@@ -70,6 +73,8 @@ export interface TriggerSpec<C> {
   drainMs?: number;
   /** Time between two inserted rows (1 ms unless rows need distinct seconds to be told apart). */
   rowSpacingMs?: number;
+  /** Whether some rows are written by a vendor clock a day ahead (then corrected): time-window triggers. */
+  vendorClockAhead?: boolean;
 }
 
 export interface RunFigures {
@@ -84,10 +89,11 @@ export interface RunFigures {
 
 const RETRYABLE_READ_FAULTS: FaultKind[] = ['rate-limit', 'status-500', 'status-502', 'status-503', 'reset-before', 'reset-after', 'malformed-json', 'html-error', 'truncated-body'];
 
-const rowPlan = (maxVariant: number) =>
+const rowPlan = (maxVariant: number, clockAhead: boolean) =>
   fc.record({
     variant: fc.integer({ min: 0, max: maxVariant }),
     lateMs: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 24 * 60 * MINUTE }) }),
+    ahead: clockAhead ? fc.oneof({ weight: 30, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) : fc.constant(false),
   });
 
 /** Mostly a few rows; sometimes about a page or more, so the poll pages while rows keep coming. */
@@ -101,7 +107,7 @@ const fault: fc.Arbitrary<PollFault> = fc.record({
 });
 
 export function runPlan<C>(spec: TriggerSpec<C>): fc.Arbitrary<RunPlan<C>> {
-  const row = rowPlan(99);
+  const row = rowPlan(99, spec.vendorClockAhead ?? false);
   const step: fc.Arbitrary<Step> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), rows: batch(row, spec.bigBatch) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: spec.gap }) },
@@ -150,7 +156,8 @@ export async function runOnce<C>(spec: TriggerSpec<C>, world: World, plan: RunPl
     for (const row of rows) {
       world.clock.advance(spec.rowSpacingMs ?? 1);
       const late = Math.min(row.lateMs, maxLate);
-      ledger.insert(spec.insert(world, plan.config, row, world.clock.vendorMs() - late));
+      const at = row.ahead ? world.clock.vendorMs() + DAY : world.clock.vendorMs() - late;
+      ledger.insert(spec.insert(world, plan.config, row, at));
     }
   };
 

@@ -1,4 +1,4 @@
-import { HttpError, type VendorContext } from '../context';
+import { HttpError, type VendorContext, newestFirstIds } from '../context';
 import {
   bearerToken,
   contentType,
@@ -242,7 +242,10 @@ export function createAnykrowdApp(ctx: VendorContext, state: () => AnykrowdState
     .add('GET', '/apix/v1/wallets/show/{id}', (req, st) => walletView(st, walletOf(st, req.params.id)))
     .add('GET', '/apix/v1/wallets/transactions/{id}', (req, st) => {
       const w = walletOf(st, req.params.id);
-      return collection(base, req, [...st.transactionsOf(w.id)].reverse(), (t) => transactionView(st, t));
+      const all = st.transactionsOf(w.id);
+      // Newest first: by insertion (ids grow) or, with `listOrder: 'time'`, by created_at.
+      const order = newestFirstIds(ctx, all.map((_, i) => i), (i) => all[i].created_at);
+      return collection(base, req, order.map((i) => all[i]), (t) => transactionView(st, t));
     })
     .add('POST', '/apix/v1/wallets/topup', walletTopUp)
     .add('POST', '/apix/v1/wallets/topup/{id}', walletTopUp)

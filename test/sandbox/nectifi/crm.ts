@@ -1,4 +1,4 @@
-import { HttpError } from '../context';
+import { HttpError, newestFirstIds } from '../context';
 import type { SandboxRequest } from '../http';
 import { isoOffset } from '../lib/time';
 import { ok, type NectifiEnv, type NectifiRoute } from './route';
@@ -18,7 +18,7 @@ function guestMatches(g: NectifiGuest, needle: string, digits: string): boolean 
   return digits.length >= 3 && !!g.phone && g.phone.replace(/\D/g, '').includes(digits);
 }
 
-function listGuests(req: SandboxRequest, { st }: NectifiEnv) {
+function listGuests(req: SandboxRequest, { st, ctx }: NectifiEnv) {
   const { limit, offset } = paging(req);
   const c = new Checker('query');
   const locationId = c.int('location_id', req.query.get('location_id') ?? undefined);
@@ -33,9 +33,11 @@ function listGuests(req: SandboxRequest, { st }: NectifiEnv) {
       : null;
   const total = ids ? ids.length : st.guests.size;
   const items = [];
-  // Newest first (doc: "stable sort order (newest first)"); ids grow with creation time.
+  // Newest first (doc: "stable sort order (newest first)"); ids grow with creation time. With
+  // `listOrder: 'time'` the sandbox sorts by created_at instead (the doc does not say by what).
+  const ordered = ctx.listOrder === 'time' ? newestFirstIds(ctx, ids ?? st.guests.filterIds('all', () => true), (id) => (st.guests.get(id) as NectifiGuest).created_at) : null;
   for (let k = offset; k < Math.min(total, offset + limit); k++) {
-    const id = ids ? ids[ids.length - 1 - k] : st.guests.maxId - k;
+    const id = ordered ? ordered[k] : ids ? ids[ids.length - 1 - k] : st.guests.maxId - k;
     items.push(guestView(st, st.guests.get(id) as NectifiGuest));
   }
   return ok(listEnvelope(items, total, limit, offset));

@@ -1,3 +1,4 @@
+import { newestFirstIds } from '../context';
 import type { SandboxRequest } from '../http';
 import { isoOffset } from '../lib/time';
 import { ok, type NectifiEnv, type NectifiRoute } from './route';
@@ -21,7 +22,7 @@ function listPortals(req: SandboxRequest, { st }: NectifiEnv) {
   return ok(listEnvelope(all.slice(offset, offset + limit).map(portalView), all.length, limit, offset));
 }
 
-function listSessions(req: SandboxRequest, { st, now }: NectifiEnv) {
+function listSessions(req: SandboxRequest, { st, ctx, now }: NectifiEnv) {
   const { limit, offset } = paging(req);
   const c = new Checker('query');
   const locationId = c.int('location_id', req.query.get('location_id') ?? undefined);
@@ -36,8 +37,9 @@ function listSessions(req: SandboxRequest, { st, now }: NectifiEnv) {
   else ids = null;
   const total = ids ? ids.length : st.sessions.size;
   const items = [];
+  const ordered = ctx.listOrder === 'time' ? newestFirstIds(ctx, ids ?? st.sessions.filterIds('all', () => true), (id) => (st.sessions.get(id) as NectifiSession).started_at) : null;
   for (let k = offset; k < Math.min(total, offset + limit); k++) {
-    const id = ids ? ids[ids.length - 1 - k] : st.sessions.maxId - k;
+    const id = ordered ? ordered[k] : ids ? ids[ids.length - 1 - k] : st.sessions.maxId - k;
     items.push(sessionView(st.sessions.get(id) as NectifiSession, now));
   }
   return ok(listEnvelope(items, total, limit, offset));

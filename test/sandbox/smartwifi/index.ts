@@ -1,9 +1,9 @@
 import { HttpError, type VendorContext } from '../context';
 import { jsonReply, Router, type Reply, type RouteMatch, type SandboxRequest, statusText, type VendorApp } from '../http';
 import { SMARTWIFI_API_TOKEN } from '../keys';
-import { DAY, HOUR, MINUTE, parseDate, sqlDateTime } from '../lib/time';
+import { DAY, HOUR, MINUTE, hms, parseDate, sqlDateTime } from '../lib/time';
 import type { BlankGuestIds } from '../types';
-import type { SmartwifiState, SwConnection, SwGuest, SwGuestPlan } from './state';
+import type { SmartwifiState, SwConnection, SwConnectionRecord, SwGuest, SwGuestPlan } from './state';
 
 type SwHandler = (req: SandboxRequest, st: SmartwifiState, now: number) => unknown;
 
@@ -123,16 +123,44 @@ function connections(req: SandboxRequest, st: SmartwifiState, now: number): SwCo
   // The doc: with hotspotid only the past 12 hours are returned.
   if (hotspotIds.size) from = Math.max(from, now - 12 * HOUR);
   const out: SwConnection[] = [];
-  const extra = st.extraConnections.filter((c) => c.at >= from && c.at < to && (!hotspotIds.size || hotspotIds.has(c.hotspot_id)));
+  // A roaming connection's later records are sent by the gateway as they happen: none before its time.
+  const sent = (c: SwConnectionRecord) => c.connection === undefined || c.at <= now;
+  const extra = st.extraConnections.filter((c) => c.at >= from && c.at < to && sent(c) && (!hotspotIds.size || hotspotIds.has(c.hotspot_id)));
+  // A roaming connection's records within the range come as one row (the doc: with a time, records
+  // outside the range "may be excluded"; the strict reading, for dates too: only records in range).
+  const roaming = new Map<number, SwConnection[]>();
+  const push = (rec: SwConnectionRecord) => {
+    if (rec.connection === undefined) return out.push(rec.row);
+    const records = roaming.get(rec.connection);
+    if (records) return records.push(rec.row);
+    const group = [rec.row];
+    roaming.set(rec.connection, group);
+    out.push(group as unknown as SwConnection);
+  };
   let e = 0;
   for (let i = st.connectionIndexAt(from); i < st.connectionCount; i++) {
     const c = st.connection(i);
     if (c.at >= to) break;
-    while (e < extra.length && extra[e].at <= c.at) out.push(extra[e++].row);
+    while (e < extra.length && extra[e].at <= c.at) push(extra[e++]);
     if (!hotspotIds.size || hotspotIds.has(c.hotspot_id)) out.push(c.row);
   }
-  while (e < extra.length) out.push(extra[e++].row);
-  return out;
+  while (e < extra.length) push(extra[e++]);
+  return out.map((row) => (Array.isArray(row) ? aggregateConnection(row) : row));
+}
+
+const seconds = (hmsText: string) => hmsText.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+
+/** One row for the records of one connection: dated at the first, times and traffic summed, the last's reason. */
+export function aggregateConnection(records: SwConnection[]): SwConnection {
+  const [first] = records;
+  const last = records[records.length - 1];
+  return {
+    ...first,
+    online_time: hms(records.reduce((total, r) => total + seconds(r.online_time), 0)),
+    uploaded: records.reduce((total, r) => total + r.uploaded, 0),
+    downloaded: records.reduce((total, r) => total + r.downloaded, 0),
+    reason_for_termination: last.reason_for_termination,
+  };
 }
 
 export function createSmartwifiApp(ctx: VendorContext, state: () => SmartwifiState): VendorApp<SwHandler> {

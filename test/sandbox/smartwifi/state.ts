@@ -58,6 +58,11 @@ export interface SwConnectionRecord {
   at: number;
   hotspot_id: number;
   row: SwConnection;
+  /**
+   * Records of one roaming connection share this number (the doc: a gateway may send several sets
+   * of records for one guest connection, e.g. when the device roams from one AP to another).
+   */
+  connection?: number;
 }
 
 export interface SwGuestPlan {
@@ -112,6 +117,8 @@ export class SmartwifiState {
   /** Seeded rows are generated on demand, ordered by date; `extraConnections` are inserted ones. */
   readonly connectionCount: number;
   readonly extraConnections: SwConnectionRecord[] = [];
+  /** Numbers the roaming connections inserted at run time. */
+  roamingConnections = 0;
   readonly plans: SeededTable<SwGuestPlan>;
   readonly lastHotspot = new Map<number, number>();
   private tokens: Map<string, number> | null = null;

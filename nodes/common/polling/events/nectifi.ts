@@ -1,10 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { listGuests, listSessions } from '../../../../shared/nectifi/operations';
 import { searchMethodName } from '../../dropdown-methods';
-import { pollNewestFirst, recentNewestFirst } from '../newest-first';
-import { MANUAL_SAMPLE_SIZE, type PollEvent, locatorValue } from '../poll-event';
+import { type NewestFirstState, pollNewestFirst, recentNewestFirst } from '../newest-first';
+import { MANUAL_SAMPLE_SIZE, type PollEvent, locatorValue, lookBackMs, lookBackOption, optionsCollection } from '../poll-event';
+import { parseVendorTime } from '../vendor-time';
 
-const cursorOf = (state: unknown) => (state as { cursor?: number } | undefined)?.cursor;
+/**
+ * Nectifi lists are "newest first" without saying by what (vendor-decisions): rows written up to
+ * this many minutes late (by their own time) are still caught when the order is by time.
+ */
+const LOOK_BACK_MINUTES = 30;
+const stateOf = (state: unknown) => state as NewestFirstState | undefined;
 
 const locationFilter = (ctx: Parameters<PollEvent['poll']>[0]): IDataObject => {
   const location = locatorValue(ctx, 'locationId');
@@ -16,10 +22,10 @@ export const NECTIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newGuest',
     name: 'New Guest',
     description: 'A guest profile was created (a WiFi sign-up or a guest added by API)',
-    properties: [],
-    async poll(_ctx, runner, previous) {
-      const { items, cursor } = await pollNewestFirst(runner, listGuests, {}, cursorOf(previous));
-      return { items, state: { cursor } };
+    properties: [optionsCollection('newGuest', [lookBackOption(LOOK_BACK_MINUTES, 'guests')])],
+    async poll(ctx, runner, previous, nowMs = Date.now()) {
+      const lookBack = { timeOf: (item: IDataObject) => parseVendorTime(item.created_at), lookBackMs: lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs };
+      return await pollNewestFirst(runner, listGuests, {}, stateOf(previous), lookBack);
     },
     recent: async (_ctx, runner) => await recentNewestFirst(runner, listGuests, {}, MANUAL_SAMPLE_SIZE),
   },
@@ -45,10 +51,11 @@ export const NECTIFI_POLL_EVENTS: PollEvent[] = [
           { displayName: 'By ID', name: 'id', type: 'string', placeholder: '1' },
         ],
       },
+      optionsCollection('newSession', [lookBackOption(LOOK_BACK_MINUTES, 'sessions')]),
     ],
-    async poll(ctx, runner, previous) {
-      const { items, cursor } = await pollNewestFirst(runner, listSessions, locationFilter(ctx), cursorOf(previous));
-      return { items, state: { cursor } };
+    async poll(ctx, runner, previous, nowMs = Date.now()) {
+      const lookBack = { timeOf: (item: IDataObject) => parseVendorTime(item.started_at), lookBackMs: lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs };
+      return await pollNewestFirst(runner, listSessions, locationFilter(ctx), stateOf(previous), lookBack);
     },
     recent: async (ctx, runner) => await recentNewestFirst(runner, listSessions, locationFilter(ctx), MANUAL_SAMPLE_SIZE),
   },

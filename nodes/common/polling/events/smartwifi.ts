@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { CONNECTION_SPAN_MS, connectionKey } from '../../../../shared/smartwifi/connection-identity';
 import { listConnections } from '../../../../shared/smartwifi/operations/connections';
 import { listGuestPlans, listGuests } from '../../../../shared/smartwifi/operations/guests';
 import { searchMethodName } from '../../dropdown-methods';
@@ -8,6 +9,8 @@ import { type WindowSource, type WindowState, pollTimeWindow, recentInWindow } f
 import { parseVendorTime, spacedUtc, tUtc } from '../vendor-time';
 
 const DAY_MS = 86_400_000;
+/** The look-back the option shows, also used while it is not added (it was 10 minutes then). */
+const LOOK_BACK_MINUTES = 30;
 /** Guest plans can be asked for at most 7 days back; keep a margin for clock differences. */
 const PLAN_HORIZON_MS = 7 * DAY_MS - 10 * 60_000;
 /**
@@ -18,8 +21,6 @@ const PLAN_HORIZON_MS = 7 * DAY_MS - 10 * 60_000;
  */
 const planHorizonMs = (lookBackMs: number) => 7 * DAY_MS - Math.max(10 * 60_000, lookBackMs);
 
-/** A connection has no id: guest token, MAC address and date identify it (vendor-decisions). */
-const connectionKey = (item: IDataObject) => [item.guesttoken, item.macaddress, item.date].map(String).join('|');
 const planKey = (item: IDataObject) => [item.token, item.macaddress, item.guest_plan_start, item.guest_plan_name].map(String).join('|');
 /** Where the id is missing, a guest is identified by MAC address (vendor-decisions). */
 const guestIdentity = (item: IDataObject) => String(item.id ?? '') || `mac:${String(item.macaddress ?? '')}`;
@@ -61,6 +62,7 @@ function connectionSource(hotspot: string | undefined): WindowSource {
     inputs: (startMs, endMs) => [{ from: tUtc(startMs), to: tUtc(endMs), ...(hotspot ? { hotspotid: hotspot } : {}) }],
     key: connectionKey,
     time: (item) => parseVendorTime(item.date),
+    leadMs: CONNECTION_SPAN_MS,
   };
 }
 
@@ -95,10 +97,10 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newConnection',
     name: 'New Connection',
     description: 'A guest connected to one of your hotspots',
-    properties: [hotspotProperty, optionsCollection('newConnection', [lookBackOption(30, 'connections')])],
+    properties: [hotspotProperty, optionsCollection('newConnection', [lookBackOption(LOOK_BACK_MINUTES, 'connections')])],
     async poll(ctx, runner, previous, nowMs = Date.now()) {
       const source = connectionSource(locatorValue(ctx, 'hotspot'));
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs);
     },
     recent: async (ctx, runner, nowMs = Date.now()) =>
       await recentInWindow(runner, connectionSource(locatorValue(ctx, 'hotspot')), DAY_MS / 2, MANUAL_SAMPLE_SIZE, nowMs),
@@ -107,10 +109,10 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newGuestPlan',
     name: 'New Guest Plan',
     description: 'A guest started a guest plan (paid or voucher WiFi access)',
-    properties: [planStateProperty, optionsCollection('newGuestPlan', [lookBackOption(30, 'guest plans')])],
+    properties: [planStateProperty, optionsCollection('newGuestPlan', [lookBackOption(LOOK_BACK_MINUTES, 'guest plans')])],
     async poll(ctx, runner, previous, nowMs = Date.now()) {
-      const source = planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, lookBackMs(ctx));
-      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx), nowMs);
+      const source = planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, lookBackMs(ctx, LOOK_BACK_MINUTES));
+      return await pollTimeWindow(runner, source, previous as WindowState | undefined, lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs);
     },
     recent: async (ctx, runner, nowMs = Date.now()) =>
       await recentInWindow(runner, planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, 0), PLAN_HORIZON_MS, MANUAL_SAMPLE_SIZE, nowMs),
