@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** anykrowd APIX v1 key for one tenant. APIX answers with an HTML page unless asked for JSON. */
 export class AnykrowdApi implements ICredentialType {
@@ -45,7 +45,19 @@ export class AnykrowdApi implements ICredentialType {
     },
   };
 
-  // Tested by the anykrowd nodes through the shared layer (testedBy), as the Nectifi credential.
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL:
+        '={{ ((/^https?:\\/\\//i.test($credentials.tenantUrl.trim()) ? "" : "https://") + $credentials.tenantUrl.trim()).replace($credentials.allowHttp ? /^$/ : /^http:/i, "https:").replace(/\\/+$/, "").replace(/\\/apix\\/v1$/, "") }}',
+      url: '/apix/v1/ping',
+    },
+    rules: [
+      {
+        type: 'responseCode',
+        properties: { value: 401, message: 'anykrowd refused the API key (HTTP 401): check it with your anykrowd project manager.' },
+      },
+    ],
+  };
 
   httpRequestNode = {
     name: 'anykrowd',

@@ -1,8 +1,8 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * Nectifi Global API V1 key. Its test (run by the Nectifi node) reads one guest through the shared
- * layer and says what Nectifi answered: a revoked key, a missing scope, an IP allowlist, the quota.
+ * Nectifi Global API V1 key. The test reads one guest: a 401 means the key is refused, a 403 means
+ * Nectifi knows the key but it lacks the CRM read scope (or the IP allowlist blocks n8n).
  */
 export class NectifiApi implements ICredentialType {
   name = 'nectifiApi';
@@ -79,9 +79,43 @@ export class NectifiApi implements ICredentialType {
     },
   };
 
-  // No declarative `test`: n8n's tester reads only the first item of the body, so it could not
-  // accept a bare-array guest list (which every operation accepts) nor tell the documented refusals
-  // apart. The Nectifi node tests this credential through the shared layer (testedBy: nectifiApiTest).
+  /*
+   * A 403 means Nectifi knows the key but it lacks a scope, so the test reads the body instead of
+   * failing on the status: n8n 2.8 drops the response from a failed request before the credential
+   * tester could match a status rule, so a status rule could not name the scope.
+   */
+  test: ICredentialTestRequest = {
+    request: {
+      // Without "Allow Plain HTTP" an http:// URL is tried over https, so the key never leaves unencrypted.
+      baseURL:
+        '={{ ($credentials.allowHttp ? $credentials.baseUrl : $credentials.baseUrl.replace(/^http:/i, "https:")).replace(/\\/+$/, "") }}',
+      url: '/crm/guests',
+      qs: { limit: 1 },
+      headers: { Accept: 'application/json' },
+      ignoreHttpStatusErrors: true,
+    },
+    rules: [
+      ...['crm:read', 'crm.read'].map((scope) => ({
+        type: 'responseSuccessBody' as const,
+        properties: {
+          key: 'detail',
+          value: `Missing scope: ${scope}`,
+          message:
+            'The API key works, but it lacks the scope crm:read (Nectifi answered 403 on /crm/guests). Guest, tag and note operations and the New Guest trigger need it; other modules work with their own scopes. Add crm:read to the key in the Nectifi workspace, or save the credential as it is.',
+        },
+      })),
+      {
+        type: 'responseSuccessBody',
+        properties: {
+          // A guest list always has `items`; anything else is a refusal or an error page.
+          key: 'items',
+          value: undefined,
+          message:
+            'Nectifi did not accept the API key: it is mistyped, revoked, belongs to another workspace, or its IP allowlist blocks this n8n. Check the key and the Base URL.',
+        },
+      },
+    ],
+  };
 
   httpRequestNode = {
     name: 'Nectifi',

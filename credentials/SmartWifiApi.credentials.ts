@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** SmartWiFi Platform v2 token. The API takes it only as the `api_token` query parameter. */
 export class SmartWifiApi implements ICredentialType {
@@ -57,7 +57,23 @@ export class SmartWifiApi implements ICredentialType {
     },
   };
 
-  // Tested by the SmartWiFi nodes through the shared layer (testedBy), as the Nectifi credential.
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL:
+        '={{ $credentials.environment === "us-b" ? "https://api-usb.smartwifiplatform.com" : $credentials.environment === "custom" ? ($credentials.allowHttp ? $credentials.baseUrl : $credentials.baseUrl.replace(/^http:/i, "https:")).replace(/\\/+$/, "") : "https://api.smartwifiplatform.com" }}',
+      url: '/v2/zapier/client/ping',
+      headers: { Accept: 'application/json' },
+    },
+    rules: [
+      {
+        type: 'responseCode',
+        properties: {
+          value: 401,
+          message: 'SmartWiFi refused the API token (HTTP 401): check it, and check the environment (US-A or US-B).',
+        },
+      },
+    ],
+  };
 
   httpRequestNode = {
     name: 'SmartWiFi',

@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** Splash Air API key (header X-API-Key) for one host; the team slug is sent with every call. */
 export class SplashAirApi implements ICredentialType {
@@ -52,7 +52,26 @@ export class SplashAirApi implements ICredentialType {
     },
   };
 
-  // Tested by the Splash Air nodes through the shared layer (testedBy), as the Nectifi credential.
+  test: ICredentialTestRequest = {
+    request: {
+      // The host may come without a scheme; without "Allow Plain HTTP" http:// is tried over https.
+      baseURL:
+        '={{ ((/^https?:\\/\\//i.test($credentials.host.trim()) ? "" : "https://") + $credentials.host.trim()).replace($credentials.allowHttp ? /^$/ : /^http:/i, "https:").replace(/\\/+$/, "").replace(/\\/api$/, "") + "/api" }}',
+      url: '/venues',
+      qs: { slug: '={{ $credentials.team || "default" }}', per_page: 1 },
+      headers: { Accept: 'application/json' },
+    },
+    rules: [
+      {
+        type: 'responseCode',
+        properties: { value: 401, message: 'Splash Air refused the API key (HTTP 401): check it, or generate a new one.' },
+      },
+      {
+        type: 'responseCode',
+        properties: { value: 404, message: 'Splash Air does not know this team (HTTP 404): check the Team field, or use default.' },
+      },
+    ],
+  };
 
   httpRequestNode = {
     name: 'Splash Air',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { ANYKROWD, anykrowdCredentialTest, dropdownMethods, executeVendorNode, operationProperties } from '../common';
+import { ANYKROWD, dropdownMethods, executeVendorNode, operationProperties } from '../common';
 
 export class Anykrowd implements INodeType {
   description: INodeTypeDescription = {
@@ -16,11 +16,11 @@ export class Anykrowd implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'anykrowdApi', required: true, testedBy: 'anykrowdApiTest' }],
+    credentials: [{ name: 'anykrowdApi', required: true }],
     properties: operationProperties(ANYKROWD),
   };
 
-  methods = { ...dropdownMethods(ANYKROWD), credentialTest: { anykrowdApiTest: anykrowdCredentialTest } };
+  methods = dropdownMethods(ANYKROWD);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return await executeVendorNode.call(this, ANYKROWD);

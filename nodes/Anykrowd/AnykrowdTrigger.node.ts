@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { ANYKROWD, ANYKROWD_POLL_EVENTS, anykrowdCredentialTest, dropdownMethods, pollTriggerProperties, pollVendorTrigger } from '../common';
+import { ANYKROWD, ANYKROWD_POLL_EVENTS, dropdownMethods, pollTriggerProperties, pollVendorTrigger } from '../common';
 
 export class AnykrowdTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -15,11 +15,11 @@ export class AnykrowdTrigger implements INodeType {
     polling: true,
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'anykrowdApi', required: true, testedBy: 'anykrowdApiTest' }],
+    credentials: [{ name: 'anykrowdApi', required: true }],
     properties: pollTriggerProperties(ANYKROWD_POLL_EVENTS),
   };
 
-  methods = { ...dropdownMethods(ANYKROWD), credentialTest: { anykrowdApiTest: anykrowdCredentialTest } };
+  methods = dropdownMethods(ANYKROWD);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return await pollVendorTrigger.call(this, ANYKROWD, ANYKROWD_POLL_EVENTS);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { NECTIFI, dropdownMethods, executeVendorNode, nectifiCredentialTest, operationProperties } from '../common';
+import { NECTIFI, dropdownMethods, executeVendorNode, operationProperties } from '../common';
 
 export class Nectifi implements INodeType {
   description: INodeTypeDescription = {
@@ -16,11 +16,11 @@ export class Nectifi implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'nectifiApi', required: true, testedBy: 'nectifiApiTest' }],
+    credentials: [{ name: 'nectifiApi', required: true }],
     properties: operationProperties(NECTIFI),
   };
 
-  methods = { ...dropdownMethods(NECTIFI), credentialTest: { nectifiApiTest: nectifiCredentialTest } };
+  methods = dropdownMethods(NECTIFI);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return await executeVendorNode.call(this, NECTIFI);

@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { NECTIFI, NECTIFI_POLL_EVENTS, dropdownMethods, nectifiCredentialTest, pollTriggerProperties, pollVendorTrigger } from '../common';
+import { NECTIFI, NECTIFI_POLL_EVENTS, dropdownMethods, pollTriggerProperties, pollVendorTrigger } from '../common';
 
 export class NectifiPollingTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -15,11 +15,11 @@ export class NectifiPollingTrigger implements INodeType {
     polling: true,
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'nectifiApi', required: true, testedBy: 'nectifiApiTest' }],
+    credentials: [{ name: 'nectifiApi', required: true }],
     properties: pollTriggerProperties(NECTIFI_POLL_EVENTS),
   };
 
-  methods = { ...dropdownMethods(NECTIFI), credentialTest: { nectifiApiTest: nectifiCredentialTest } };
+  methods = dropdownMethods(NECTIFI);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return await pollVendorTrigger.call(this, NECTIFI, NECTIFI_POLL_EVENTS);

@@ -6,7 +6,6 @@ import {
   forgetManualWebhook,
   handOutManualWebhook,
   isManualWebhookHandedOut,
-  nectifiCredentialTest,
   receiveNectifiWebhook,
 } from '../common';
 
@@ -34,7 +33,7 @@ export class NectifiTrigger implements INodeType {
     defaults: { name: 'Nectifi Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'nectifiApi', required: true, testedBy: 'nectifiApiTest' }],
+    credentials: [{ name: 'nectifiApi', required: true }],
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties: [
       {
@@ -80,8 +79,6 @@ export class NectifiTrigger implements INodeType {
       },
     ],
   };
-
-  methods = { credentialTest: { nectifiApiTest: nectifiCredentialTest } };
 
   /** Nectifi has no subscription API: these record and log the URL for manual registration (common/manual-webhook.ts). */
   webhookMethods = {

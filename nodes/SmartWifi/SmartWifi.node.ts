@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { SMARTWIFI, dropdownMethods, executeVendorNode, operationProperties, smartWifiCredentialTest } from '../common';
+import { SMARTWIFI, dropdownMethods, executeVendorNode, operationProperties } from '../common';
 
 export class SmartWifi implements INodeType {
   description: INodeTypeDescription = {
@@ -16,11 +16,11 @@ export class SmartWifi implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'smartWifiApi', required: true, testedBy: 'smartWifiApiTest' }],
+    credentials: [{ name: 'smartWifiApi', required: true }],
     properties: operationProperties(SMARTWIFI),
   };
 
-  methods = { ...dropdownMethods(SMARTWIFI), credentialTest: { smartWifiApiTest: smartWifiCredentialTest } };
+  methods = dropdownMethods(SMARTWIFI);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return await executeVendorNode.call(this, SMARTWIFI);

@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { SMARTWIFI, SMARTWIFI_POLL_EVENTS, dropdownMethods, pollTriggerProperties, pollVendorTrigger, smartWifiCredentialTest } from '../common';
+import { SMARTWIFI, SMARTWIFI_POLL_EVENTS, dropdownMethods, pollTriggerProperties, pollVendorTrigger } from '../common';
 
 export class SmartWifiTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -15,11 +15,11 @@ export class SmartWifiTrigger implements INodeType {
     polling: true,
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'smartWifiApi', required: true, testedBy: 'smartWifiApiTest' }],
+    credentials: [{ name: 'smartWifiApi', required: true }],
     properties: pollTriggerProperties(SMARTWIFI_POLL_EVENTS),
   };
 
-  methods = { ...dropdownMethods(SMARTWIFI), credentialTest: { smartWifiApiTest: smartWifiCredentialTest } };
+  methods = dropdownMethods(SMARTWIFI);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return await pollVendorTrigger.call(this, SMARTWIFI, SMARTWIFI_POLL_EVENTS);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { SPLASH_AIR, dropdownMethods, executeVendorNode, operationProperties, splashAirCredentialTest } from '../common';
+import { SPLASH_AIR, dropdownMethods, executeVendorNode, operationProperties } from '../common';
 
 export class SplashAir implements INodeType {
   description: INodeTypeDescription = {
@@ -16,11 +16,11 @@ export class SplashAir implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'splashAirApi', required: true, testedBy: 'splashAirApiTest' }],
+    credentials: [{ name: 'splashAirApi', required: true }],
     properties: operationProperties(SPLASH_AIR),
   };
 
-  methods = { ...dropdownMethods(SPLASH_AIR), credentialTest: { splashAirApiTest: splashAirCredentialTest } };
+  methods = dropdownMethods(SPLASH_AIR);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return await executeVendorNode.call(this, SPLASH_AIR);

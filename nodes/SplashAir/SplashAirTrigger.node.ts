@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { SPLASH_AIR, SPLASH_POLL_EVENTS, dropdownMethods, pollTriggerProperties, pollVendorTrigger, splashAirCredentialTest } from '../common';
+import { SPLASH_AIR, SPLASH_POLL_EVENTS, dropdownMethods, pollTriggerProperties, pollVendorTrigger } from '../common';
 
 export class SplashAirTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -15,11 +15,11 @@ export class SplashAirTrigger implements INodeType {
     polling: true,
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'splashAirApi', required: true, testedBy: 'splashAirApiTest' }],
+    credentials: [{ name: 'splashAirApi', required: true }],
     properties: pollTriggerProperties(SPLASH_POLL_EVENTS),
   };
 
-  methods = { ...dropdownMethods(SPLASH_AIR), credentialTest: { splashAirApiTest: splashAirCredentialTest } };
+  methods = dropdownMethods(SPLASH_AIR);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return await pollVendorTrigger.call(this, SPLASH_AIR, SPLASH_POLL_EVENTS);

@@ -1,5 +1,4 @@
 export { executeVendorNode } from './execute';
-export { anykrowdCredentialTest, nectifiCredentialTest, smartWifiCredentialTest, splashAirCredentialTest } from './credential-test';
 export { dropdownMethods } from './dropdowns';
 export { operationProperties } from './properties';
 export { ANYKROWD, NECTIFI, SMARTWIFI, SPLASH_AIR, VENDOR_SPECS, type VendorSpec } from './vendors';

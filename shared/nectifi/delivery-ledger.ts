@@ -1,4 +1,4 @@
-import { type ReplayState, acceptOnce } from './webhook';
+import { type ReplayState, acceptOnce, rememberSince } from './webhook';
 
 const MAX_TRIGGERS = 1_000;
 const MAX_PER_TRIGGER = 10_000;
@@ -10,7 +10,7 @@ const MAX_PER_TRIGGER = 10_000;
  * This record is checked and written in one synchronous step, so of N simultaneous copies exactly
  * one is accepted in this process. The static data still carries the record across restarts and
  * to other processes, and every request writes back the union of both, so deliveries accepted
- * together do not erase each other's entry. Bounded: entries older than the freshness window go
+ * together do not erase each other's entry. Bounded: entries older than the freshness window (a day without one) go
  * (a replay of one is refused as stale anyway), at most 10,000 per trigger and 1,000 triggers.
  */
 export class DeliveryLedger {
@@ -19,7 +19,7 @@ export class DeliveryLedger {
   /** Whether to start the workflow for this delivery; records it in `persisted` too. */
   accept(trigger: string, key: string, sentAtMs: number, nowMs: number, windowSeconds: number, persisted: ReplayState): boolean {
     const local = this.recordOf(trigger);
-    const horizon = nowMs - windowSeconds * 1000;
+    const horizon = rememberSince(nowMs, windowSeconds);
     const seenBefore = key in local.seen || (key in persisted.seen && persisted.seen[key] >= horizon);
     const accepted = !seenBefore && acceptOnce(local, key, sentAtMs, nowMs, windowSeconds);
     mergeInto(persisted, local, horizon);

@@ -101,9 +101,16 @@ const UNLIMITED_REMEMBER_SECONDS = 86_400;
  * Accepts each delivery once, by its `deliveryKey`. Entries older than the freshness window are
  * dropped: a replay of one of those is refused as stale anyway, so the state stays bounded.
  */
+/**
+ * How far back a record of accepted deliveries must reach: the freshness window (an older delivery
+ * is refused anyway), or a day without one (0), when any old delivery passes the time check.
+ */
+export function rememberSince(nowMs: number, windowSeconds: number): number {
+  return nowMs - (windowSeconds > 0 ? windowSeconds : UNLIMITED_REMEMBER_SECONDS) * 1000;
+}
+
 export function acceptOnce(state: ReplayState, deliveryKey: string, sentAtMs: number, nowMs: number, windowSeconds = 300): boolean {
-  // Without a freshness window (0) any old delivery passes the time check: remember a day of them.
-  const horizon = nowMs - (windowSeconds > 0 ? windowSeconds : UNLIMITED_REMEMBER_SECONDS) * 1000;
+  const horizon = rememberSince(nowMs, windowSeconds);
   for (const [key, sentAt] of Object.entries(state.seen)) if (sentAt < horizon) delete state.seen[key];
   if (deliveryKey in state.seen) return false;
   const keys = Object.keys(state.seen);

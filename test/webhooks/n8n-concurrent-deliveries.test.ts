@@ -2,7 +2,7 @@ import { stopEngineTimers } from '../n8n/support/engine';
 import { recordOutput } from '../n8n/support/record';
 import { recordFigures } from '../support/figures';
 import { deliveryBody, signed } from './support/deliveries';
-import { N8nWebhookEndpoint } from './support/n8n-endpoint';
+import { N8nWebhookEndpoint, nectifiTriggerNode } from './support/n8n-endpoint';
 
 /**
  * n8n (regular mode, and a queue-mode webhook process) runs every webhook request on its own copy
@@ -51,6 +51,15 @@ describe('Nectifi Trigger in n8n: simultaneous deliveries', () => {
     tally.replays += replays.length;
     tally.replaysEmitted += replays.reduce((sum, a) => sum + a.emitted.length, 0);
     expect(replays.map((a) => a.emitted.length)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  test('with no Freshness Window (0) a delivery still starts once, also replayed after a restart', async () => {
+    const endpoint = new N8nWebhookEndpoint(nectifiTriggerNode({ options: { toleranceSeconds: 0 } }));
+    const body = deliveryBody('guest.created', { guest_id: 7401 });
+    const answers = await Promise.all([1, 2, 3].map(() => endpoint.deliver(body, signed(body).headers)));
+    const replay = await endpoint.afterRestart().deliver(body, signed(body).headers);
+    expect(answers.map((a) => a.emitted.length).sort()).toEqual([0, 0, 1]);
+    expect(replay.emitted).toHaveLength(0);
   });
 
   test('a delivery sent to both the production URL and the editor\'s test URL runs in each', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CredentialTestContext, ExecuteContext, HookContext, LoadOptionsContext, PollContext, RoutingNode, WebhookContext } from 'n8n-core';
+import { ExecuteContext, HookContext, LoadOptionsContext, PollContext, RoutingNode, WebhookContext } from 'n8n-core';
 import type {
   ICredentialTestRequest,
   IDataObject,
@@ -13,7 +13,6 @@ import type {
 import { Workflow } from 'n8n-workflow';
 import { scanForSecrets } from '../../support/secret-scan';
 import { type CredentialStore, additionalDataFor, nodeTypes } from './engine';
-import { loadPackageCredentials, loadPackageNodes } from './node-types';
 
 export function workflowOf(nodes: INode[], staticData?: IDataObject): Workflow {
   return new Workflow({ id: 'test-workflow', nodes, connections: {}, active: true, nodeTypes, staticData });
@@ -139,24 +138,6 @@ function safeJson(raw: Buffer): unknown {
  * keeps, so its own message is shown); a returned body is matched against `responseSuccessBody`
  * rules.
  */
-/**
- * A credential test as n8n picks it (CredentialsTester.getCredentialTestFunction): the credential's
- * own `test` when it has one, else the function named by `testedBy` in a node that uses it, called
- * with n8n's CredentialTestContext and the decrypted credential.
- */
-export async function runCredentialTest(type: string, store: CredentialStore) {
-  const credentialType = loadPackageCredentials()[type];
-  if (credentialType.test) return await testCredential(type, credentialType.test, store);
-  for (const nodeType of Object.values(loadPackageNodes())) {
-    const use = nodeType.description.credentials?.find((c) => c.name === type && typeof c.testedBy === 'string');
-    const fn = use && nodeType.methods?.credentialTest?.[use.testedBy as string];
-    if (!fn) continue;
-    const data = await additionalDataFor(store).credentialsHelper.getDecrypted({} as never, { id: type, name: type }, type, 'internal');
-    return await fn.call(new CredentialTestContext(), { id: type, name: type, type, data });
-  }
-  throw new Error(`no credential test for ${type}`);
-}
-
 export async function testCredential(type: string, test: ICredentialTestRequest, store: CredentialStore) {
   const node: INode = {
     id: randomUUID(),
