@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { paginate } from '../../shared/client/paginate';
 import type { OperationRunner } from '../../shared/client/runner';
+import { runUpsert } from '../../shared/client/upsert';
+import { UPSERT_ACTION_FIELD, isUpsert } from '../../shared/core/upsert';
 import { createRunner } from './connection';
 import { defaultIdempotencyKey } from './idempotency';
 import { errorItemJson, toNodeError } from './node-errors';
@@ -66,6 +68,10 @@ async function runOperation(
   const input = readInput(ctx, binding, itemIndex);
   const shape = outputShaper(ctx, binding, itemIndex);
   const { op } = binding;
+  if (isUpsert(op)) {
+    const { action, record } = await runUpsert(runner, op, input);
+    return [{ ...shape(asObject(record)), [UPSERT_ACTION_FIELD]: action }];
+  }
   if (binding.isList) {
     const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
     const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);

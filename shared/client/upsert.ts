@@ -1,0 +1,71 @@
+import { AmbiguousMatchError, VendorApiError } from '../core/errors';
+import type { UpsertAction, UpsertDeclaration } from '../core/upsert';
+import { paginate } from './paginate';
+import type { OperationRunner } from './runner';
+import { validateInput } from './validate-input';
+
+export interface UpsertResult {
+  action: UpsertAction;
+  record: Record<string, unknown>;
+}
+
+/**
+ * Create or Update: finds the one record whose natural key matches exactly, then updates it (or
+ * leaves it when nothing is given to change), or creates it when there is none. Several exact
+ * matches change nothing and fail, naming them. All input is checked before the first request.
+ */
+export async function runUpsert(runner: OperationRunner, declaration: UpsertDeclaration, input: unknown): Promise<UpsertResult> {
+  const plan = declaration.upsert;
+  const valid = validateInput(declaration, input);
+  const key = String(valid[plan.naturalKey]);
+  const createInput = pick(valid, Object.keys(plan.create.fields));
+  runner.prepare(plan.create, createInput);
+  const changes = pick(valid, Object.keys(plan.update.fields));
+  const found = await findExactly(runner, declaration, key);
+  if (found) {
+    if (Object.keys(changes).length === 0) return { action: 'unchanged', record: found };
+    return { action: 'updated', record: asRecord(await runner.call(plan.update, { ...changes, ...plan.target(found) })) };
+  }
+  const created = asRecord(await runner.call(plan.create, createInput));
+  const later = pick(changes, plan.updateOnly);
+  if (Object.keys(later).length === 0) return { action: 'created', record: created };
+  try {
+    return { action: 'created', record: asRecord(await runner.call(plan.update, { ...later, ...plan.target(created) })) };
+  } catch (error) {
+    if (!(error instanceof VendorApiError)) throw error;
+    const message = `The ${declaration.resource} was created (${plan.describe(created)}), but setting ${plan.updateOnly.map((name) => declaration.fields[name].label).join(', ')} on it failed: ${error.message}`;
+    throw new VendorApiError(message, error);
+  }
+}
+
+async function findExactly(runner: OperationRunner, declaration: UpsertDeclaration, key: string): Promise<Record<string, unknown> | undefined> {
+  const plan = declaration.upsert;
+  const matches: Record<string, unknown>[] = [];
+  let candidates = 0;
+  for await (const item of paginate(runner, plan.find, plan.findInput(key), { maxItems: plan.maxCandidates + 1 })) {
+    if (++candidates > plan.maxCandidates) {
+      throw new Error(
+        `${declaration.label} stopped: looking for ${key} found more than ${plan.maxCandidates} ${declaration.resource}s to check, so it changed nothing. Use a more specific ${declaration.fields[plan.naturalKey].label.toLowerCase()}.`,
+      );
+    }
+    const record = asRecord(item);
+    if (plan.isMatch(record, key)) matches.push(record);
+  }
+  if (matches.length > 1) {
+    const named = matches.map(plan.describe);
+    throw new AmbiguousMatchError(
+      declaration.id,
+      named,
+      `${declaration.label} changed nothing: ${matches.length} ${declaration.resource}s have the ${declaration.fields[plan.naturalKey].label.toLowerCase()} ${key} (${named.join('; ')}). Merge or change them in ${runner.profile.displayName}, or update one by its ID.`,
+    );
+  }
+  return matches[0];
+}
+
+function pick(input: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((name) => input[name] !== undefined).map((name) => [name, input[name]]));
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
