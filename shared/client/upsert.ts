@@ -1,5 +1,5 @@
-import { AmbiguousMatchError, VendorApiError } from '../core/errors';
-import type { UpsertAction, UpsertDeclaration } from '../core/upsert';
+import { AmbiguousMatchError, InputValidationError, VendorApiError } from '../core/errors';
+import { type UpsertAction, type UpsertDeclaration, targetOf } from '../core/upsert';
 import { paginate } from './paginate';
 import type { OperationRunner } from './runner';
 import { validateInput } from './validate-input';
@@ -21,16 +21,16 @@ export async function runUpsert(runner: OperationRunner, declaration: UpsertDecl
   const createInput = pick(valid, Object.keys(plan.create.fields));
   runner.prepare(plan.create, createInput);
   const changes = pick(valid, Object.keys(plan.update.fields));
-  const found = await findExactly(runner, declaration, key);
+  const [found] = await findExactly(runner, declaration, key);
   if (found) {
     if (Object.keys(changes).length === 0) return { action: 'unchanged', record: found };
-    return { action: 'updated', record: asRecord(await runner.call(plan.update, { ...changes, ...plan.target(found) })) };
+    return { action: 'updated', record: asRecord(await runner.call(plan.update, { ...changes, ...targetOf(plan, found) })) };
   }
   const created = asRecord(await runner.call(plan.create, createInput));
   const later = pick(changes, plan.updateOnly);
   if (Object.keys(later).length === 0) return { action: 'created', record: created };
   try {
-    return { action: 'created', record: asRecord(await runner.call(plan.update, { ...later, ...plan.target(created) })) };
+    return { action: 'created', record: asRecord(await runner.call(plan.update, { ...later, ...targetOf(plan, created) })) };
   } catch (error) {
     if (!(error instanceof VendorApiError)) throw error;
     const message = `The ${declaration.resource} was created (${plan.describe(created)}), but setting ${plan.updateOnly.map((name) => declaration.fields[name].label).join(', ')} on it failed: ${error.message}`;
@@ -38,8 +38,14 @@ export async function runUpsert(runner: OperationRunner, declaration: UpsertDecl
   }
 }
 
-async function findExactly(runner: OperationRunner, declaration: UpsertDeclaration, key: string): Promise<Record<string, unknown> | undefined> {
+/** The record whose natural key is exactly `key` ([] when there is none); several fail, naming them. */
+export async function findExactly(runner: OperationRunner, declaration: UpsertDeclaration, key: string): Promise<Record<string, unknown>[]> {
   const plan = declaration.upsert;
+  const keyField = declaration.fields[plan.naturalKey];
+  const checked = keyField.schema.safeParse(key);
+  if (!checked.success) {
+    throw new InputValidationError(declaration.id, [{ field: plan.naturalKey, label: keyField.label, problem: checked.error.issues[0]?.message ?? keyField.help }]);
+  }
   const matches: Record<string, unknown>[] = [];
   let candidates = 0;
   for await (const item of paginate(runner, plan.find, plan.findInput(key), { maxItems: plan.maxCandidates + 1 })) {
@@ -59,7 +65,7 @@ async function findExactly(runner: OperationRunner, declaration: UpsertDeclarati
       `${declaration.label} changed nothing: ${matches.length} ${declaration.resource}s have the ${declaration.fields[plan.naturalKey].label.toLowerCase()} ${key} (${named.join('; ')}). Merge or change them in ${runner.profile.displayName}, or update one by its ID.`,
     );
   }
-  return matches[0];
+  return matches;
 }
 
 function pick(input: Record<string, unknown>, names: string[]): Record<string, unknown> {

@@ -25,8 +25,8 @@ export interface UpsertSpec {
   maxCandidates: number;
   create: OperationDeclaration;
   update: OperationDeclaration;
-  /** The update's fields that name the found record, e.g. `{ guest_id: found.id }`. */
-  target: (found: Record<string, unknown>) => Record<string, unknown>;
+  /** The update's fields that name the found record, each from a field of it: `{ guest_id: 'id' }`. */
+  targetFields: Record<string, string>;
   /** What a user reads to tell two records with the same key apart, e.g. the guest's id. */
   describe: (found: Record<string, unknown>) => string;
   n8nSince?: number;
@@ -52,7 +52,7 @@ export function defineUpsert(spec: UpsertSpec): UpsertDeclaration {
   const { create, update, naturalKey, resource } = spec;
   const keyField = create.fields[naturalKey];
   if (!keyField) throw new Error(`${spec.vendor}.${spec.key}: ${create.key} has no field ${naturalKey}`);
-  const targetFields = new Set(Object.keys(spec.target({ id: 1 })));
+  const targetFields = new Set(Object.keys(spec.targetFields));
   const createOnly = Object.keys(create.fields).filter((name) => name !== naturalKey && !(name in update.fields));
   const updateOnly = Object.keys(update.fields).filter((name) => !targetFields.has(name) && !(name in create.fields));
   const fields: Record<string, FieldDeclaration> = {
@@ -100,4 +100,9 @@ export function defineUpsert(spec: UpsertSpec): UpsertDeclaration {
 
 function unwrapOptional(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+}
+
+/** The update's input that names a found (or just created) record. */
+export function targetOf(plan: UpsertSpec, found: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(plan.targetFields).map(([field, from]) => [field, found[from]]));
 }

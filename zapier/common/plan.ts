@@ -1,4 +1,5 @@
 import type { OperationDeclaration } from '../../shared/core/operation';
+import type { UpsertDeclaration } from '../../shared/core/upsert';
 import type { InputField } from './input-fields';
 
 /**
@@ -26,6 +27,8 @@ export interface AppPlan {
   searches: Record<string, SearchPlan>;
   /** Operation key → the create that exposes it; the create key is the operation key. */
   creates: Record<string, CreatePlan>;
+  /** Find or Create (with update) from the vendor's Create or Update declarations; their create and update must be creates. */
+  searchOrCreates?: SearchOrCreatePlan[];
   /**
    * The vendor's documented request limit as Zapier's app-wide `throttle`: a burst of Zap runs on one
    * connection (`scope: ['auth']`, shared by every action) queues in Zapier instead of failing.
@@ -45,6 +48,15 @@ export interface SearchPlan {
   overrides?: Record<string, Partial<InputField>>;
   /** Zapier-only fields shown first, e.g. the External ID that fills a wallet dropdown; never sent. */
   extraFields?: InputField[];
+}
+
+export interface SearchOrCreatePlan {
+  upsert: UpsertDeclaration;
+  /** The exact search by the natural key that powers it; its key is also the search-or-create's. */
+  search: { key: string; label: string; description: string; keyHelp: string };
+  /** "Find or Create ...". */
+  label: string;
+  description: string;
 }
 
 export interface CreatePlan {

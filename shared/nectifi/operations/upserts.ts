@@ -22,7 +22,7 @@ export const createOrUpdateGuest = defineUpsert({
   maxCandidates: 1000,
   create: createGuest,
   update: updateGuest,
-  target: (guest) => ({ guest_id: guest.id }),
+  targetFields: { guest_id: 'id' },
   describe: (guest) => `guest ID ${String(guest.id)}`,
   n8nSince: 1.1,
 });
