@@ -4,7 +4,7 @@ import { addCredentials } from './credentials-middleware';
 import { zapierErrors } from './errors';
 import { createFor, dropdownFor, dropdownValueField, searchFor } from './operations';
 import type { AppPlan } from './plan';
-import { exactSearchFor, searchOrCreateFor } from './search-or-create';
+import { exactSearchFor, searchOrCreatesOf } from './search-or-create';
 import { type VendorBinding, runnerFor } from './runner';
 
 export interface ConnectionTestResult {
@@ -42,13 +42,9 @@ export function buildApp<Credentials>(spec: VendorAppSpec<Credentials>) {
   const searches = Object.fromEntries(
     Object.entries(plan.searches).map(([key, search]) => [search.key, searchFor(binding, op(key), search, plan.fieldDefaults)]),
   );
-  for (const soc of plan.searchOrCreates ?? []) {
-    for (const key of [soc.upsert.upsert.create.key, soc.upsert.upsert.update.key]) {
-      if (!plan.creates[key]) throw new Error(`${plan.app}: ${soc.label} needs the create ${key}`);
-    }
+  const searchOrCreates = searchOrCreatesOf(plan, (soc) => {
     searches[soc.search.key] = exactSearchFor(binding, soc.upsert, soc, plan.fieldDefaults);
-  }
-  const searchOrCreates = Object.fromEntries((plan.searchOrCreates ?? []).map((soc) => [soc.search.key, searchOrCreateFor(soc.upsert, soc)]));
+  });
   const creates = Object.fromEntries(
     Object.entries(plan.creates).map(([key, create]) => [key, createFor(binding, op(key), create, plan.fieldDefaults)]),
   );

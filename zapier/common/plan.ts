@@ -27,8 +27,12 @@ export interface AppPlan {
   searches: Record<string, SearchPlan>;
   /** Operation key → the create that exposes it; the create key is the operation key. */
   creates: Record<string, CreatePlan>;
-  /** Find or Create (with update) from the vendor's Create or Update declarations; their create and update must be creates. */
-  searchOrCreates?: SearchOrCreatePlan[];
+  /**
+   * Find or Create: from a Create or Update declaration (an exact search, its create, and its update
+   * when found; the create and update must be creates of the plan), or pairing a search of the plan
+   * with a create that is itself a create-or-update (anykrowd's Sync Users).
+   */
+  searchOrCreates?: Array<SearchOrCreatePlan | SearchOrSyncPlan>;
   /**
    * The vendor's documented request limit as Zapier's app-wide `throttle`: a burst of Zap runs on one
    * connection (`scope: ['auth']`, shared by every action) queues in Zapier instead of failing.
@@ -57,6 +61,19 @@ export interface SearchOrCreatePlan {
   /** "Find or Create ...". */
   label: string;
   description: string;
+}
+
+export interface SearchOrSyncPlan {
+  /** The key of a search of the plan (`searches[*].key`), also the search-or-create's key. */
+  searchKey: string;
+  /** An operation key of `creates` that creates or updates by the search's key. */
+  create: string;
+  label: string;
+  description: string;
+}
+
+export function isUpsertPlan(plan: SearchOrCreatePlan | SearchOrSyncPlan): plan is SearchOrCreatePlan {
+  return 'upsert' in plan;
 }
 
 export interface CreatePlan {

@@ -6,7 +6,7 @@ import { declaredInput } from './input-data';
 import { type InputField, inputFieldsFor } from './input-fields';
 import { nounFromResource } from './labels';
 import { sampleAndOutputFields } from './operations';
-import type { SearchOrCreatePlan } from './plan';
+import { type AppPlan, type SearchOrCreatePlan, isUpsertPlan } from './plan';
 import { type VendorBinding, runnerFor } from './runner';
 
 /**
@@ -42,8 +42,43 @@ export function exactSearchFor<C>(
   });
 }
 
-/** The `searchOrCreates` entry: keyed like its search, as Zapier requires. */
-export function searchOrCreateFor(upsert: UpsertDeclaration, plan: SearchOrCreatePlan) {
+/**
+ * The app's `searchOrCreates`, each keyed like its search as Zapier requires; `addSearch` adds the
+ * exact search of each one built from a Create or Update declaration.
+ */
+export function searchOrCreatesOf(plan: AppPlan, addSearch: (soc: SearchOrCreatePlan) => void): Record<string, SearchOrCreate> {
+  const entries: Array<[string, SearchOrCreate]> = [];
+  const searchKeys = new Set(Object.values(plan.searches).map((search) => search.key));
+  for (const soc of plan.searchOrCreates ?? []) {
+    if (isUpsertPlan(soc)) {
+      const { create, update } = soc.upsert.upsert;
+      for (const key of [create.key, update.key]) requireCreate(plan, key, soc.label);
+      addSearch(soc);
+      entries.push([soc.search.key, searchOrCreateFor(soc.upsert, soc)]);
+      continue;
+    }
+    if (!searchKeys.has(soc.searchKey)) throw new Error(`${plan.app}: ${soc.label} needs the search ${soc.searchKey}`);
+    requireCreate(plan, soc.create, soc.label);
+    entries.push([soc.searchKey, { key: soc.searchKey, display: { label: soc.label, description: soc.description }, search: soc.searchKey, create: soc.create }]);
+  }
+  return Object.fromEntries(entries);
+}
+
+function requireCreate(plan: AppPlan, key: string, label: string): void {
+  if (!plan.creates[key]) throw new Error(`${plan.app}: ${label} needs the create ${key}`);
+}
+
+interface SearchOrCreate {
+  key: string;
+  display: { label: string; description: string };
+  search: string;
+  create: string;
+  update?: string;
+  updateInputFromSearchOutput?: Record<string, string>;
+  searchUniqueInputToOutputConstraint?: Record<string, string>;
+}
+
+function searchOrCreateFor(upsert: UpsertDeclaration, plan: SearchOrCreatePlan): SearchOrCreate {
   const { create, update, naturalKey, targetFields } = upsert.upsert;
   return {
     key: plan.search.key,
