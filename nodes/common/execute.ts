@@ -56,6 +56,8 @@ export async function executeVendorNode(this: IExecuteFunctions, vendor: VendorS
  * it, and none after it, was applied.
  */
 export function overlaps(binding: OperationBinding, continueOnFail: boolean): boolean {
+  // A Create or Update never overlaps: an earlier item may create the record a later one must find.
+  if (isUpsert(binding.op)) return false;
   return binding.op.safety !== 'unsafe' || continueOnFail;
 }
 

@@ -51,6 +51,19 @@ describe('Nectifi Create or Update Guest through the n8n engine (node version 1.
     expect(st().guests.get(lookalike.id)).toMatchObject({ name: 'Look Alike' });
   });
 
+  test('runs items one at a time even with Continue On Fail: two items with one new email create one guest, then update it', async () => {
+    const email = 'dora.double@example.com';
+    const before = st().guests.size;
+    const items = [{ name: 'Dora One' }, { name: 'Dora Two' }];
+    const node = upsert({ email, additionalFields: { name: '={{ $json.name }}' } });
+    const result = await runChain([{ ...node, continueOnFail: true }], items, credentials);
+    expect(result.output('Create or Update').map((i) => [i.json.action, i.json.name])).toEqual([
+      ['created', 'Dora One'],
+      ['updated', 'Dora Two'],
+    ]);
+    expect(st().guests.size).toBe(before + 1);
+  });
+
   test('leaves the guest as it is when nothing to change is given, saying "unchanged"; Simplified keeps the action', async () => {
     const target = sandbox.insert.nectifiGuest({ location_id: 1, email: 'ulla.same@example.com' }) as { id: number };
     const updatedAt = st().guests.get(target.id)?.updated_at;
