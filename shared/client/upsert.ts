@@ -33,7 +33,7 @@ export async function runUpsert(runner: OperationRunner, declaration: UpsertDecl
     return { action: 'created', record: asRecord(await runner.call(plan.update, { ...later, ...targetOf(plan, created) })) };
   } catch (error) {
     if (!(error instanceof VendorApiError)) throw error;
-    const message = `The ${declaration.resource} was created (${plan.describe(created)}), but setting ${plan.updateOnly.map((name) => declaration.fields[name].label).join(', ')} on it failed: ${error.message}`;
+    const message = `The ${declaration.resource} was created (${plan.describe(created)}), but setting ${Object.keys(later).map((name) => declaration.fields[name].label).join(' and ')} on it failed: ${error.message}`;
     throw new VendorApiError(message, error);
   }
 }

@@ -64,6 +64,15 @@ describe('Nectifi Create or Update Guest through the n8n engine (node version 1.
     expect(st().guests.size).toBe(before + 1);
   });
 
+  test('says the guest was created, with its ID, when setting what the create does not take fails after it', async () => {
+    const email = 'tara.tagless@example.com';
+    const result = await runChain([upsert({ email, additionalFields: { tags: ['no-such-tag'] } })], [{}], credentials);
+    const message = result.error('Create or Update')?.message ?? '';
+    const created = st().guests.get(st().guests.maxId);
+    expect(created).toMatchObject({ email });
+    expect(message).toMatch(new RegExp(`^The guest was created \\(guest ID ${created?.id}\\), but setting Tags on it failed: .*Unknown tag: no-such-tag`));
+  });
+
   test('leaves the guest as it is when nothing to change is given, saying "unchanged"; Simplified keeps the action', async () => {
     const target = sandbox.insert.nectifiGuest({ location_id: 1, email: 'ulla.same@example.com' }) as { id: number };
     const updatedAt = st().guests.get(target.id)?.updated_at;
