@@ -1,6 +1,7 @@
 import { runUpsert } from '../shared/client/upsert';
 import type { OperationRunner } from '../shared/client/runner';
 import { defineUpsert } from '../shared/core/upsert';
+import { createNectifiClient } from '../shared/nectifi';
 import { createOrUpdateGuest } from '../shared/nectifi/operations';
 import type { Sandbox } from './sandbox';
 import { runnerFor } from './support/runners';
@@ -35,6 +36,12 @@ describe('runUpsert (shared/client/upsert.ts)', () => {
     expect(created).toMatchObject({ action: 'created', record: { email, name: 'Cli One' } });
     const updated = await runUpsert(runner, createOrUpdateGuest, { email, location_id: 1, name: 'Cli Two' });
     expect(updated).toMatchObject({ action: 'updated', record: { id: created.record.id, name: 'Cli Two' } });
+  });
+
+  it('is a method of the typed Nectifi client', async () => {
+    const client = createNectifiClient(sandboxCredentials(sandbox).nectifi);
+    const result = await client.createOrUpdateGuest({ email: 'typed.client@example.com', location_id: 2 });
+    expect(result).toMatchObject({ action: 'created', record: { email: 'typed.client@example.com', location_id: 2 } });
   });
 
   it('stops without a write when the search returns more candidates than it checks', async () => {
