@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { paginate } from '../../shared/client/paginate';
 import type { OperationRunner } from '../../shared/client/runner';
+import { runUpsert } from '../../shared/client/upsert';
+import { UPSERT_ACTION_FIELD, isUpsert } from '../../shared/core/upsert';
 import { createRunner } from './connection';
 import { defaultIdempotencyKey } from './idempotency';
 import { errorItemJson, toNodeError } from './node-errors';
@@ -54,6 +56,8 @@ export async function executeVendorNode(this: IExecuteFunctions, vendor: VendorS
  * it, and none after it, was applied.
  */
 export function overlaps(binding: OperationBinding, continueOnFail: boolean): boolean {
+  // A Create or Update never overlaps: an earlier item may create the record a later one must find.
+  if (isUpsert(binding.op)) return false;
   return binding.op.safety !== 'unsafe' || continueOnFail;
 }
 
@@ -66,6 +70,10 @@ async function runOperation(
   const input = readInput(ctx, binding, itemIndex);
   const shape = outputShaper(ctx, binding, itemIndex);
   const { op } = binding;
+  if (isUpsert(op)) {
+    const { action, record } = await runUpsert(runner, op, input);
+    return [{ ...shape(asObject(record)), [UPSERT_ACTION_FIELD]: action }];
+  }
   if (binding.isList) {
     const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
     const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);

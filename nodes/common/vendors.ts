@@ -2,7 +2,8 @@ import type { OperationDeclaration, Vendor } from '../../shared/core/operation';
 import type { VendorProfile } from '../../shared/client/vendor-profile';
 import { anykrowdOperations } from '../../shared/anykrowd/operations';
 import { anykrowdProfile } from '../../shared/anykrowd/profile';
-import { nectifiOperations } from '../../shared/nectifi/operations';
+import { nectifiOperations, nectifiUpserts } from '../../shared/nectifi/operations';
+import type { UpsertDeclaration } from '../../shared/core/upsert';
 import { nectifiProfile } from '../../shared/nectifi/profile';
 import { smartwifiOperations } from '../../shared/smartwifi/operations';
 import { smartwifiProfile } from '../../shared/smartwifi/profile';
@@ -19,12 +20,15 @@ export interface VendorSpec {
   credentialType: string;
   profile: VendorProfile<unknown>;
   operations: Record<string, OperationDeclaration>;
+  /** Create or Update composites (shared/core/upsert.ts), offered next to the operations. */
+  upserts?: Record<string, UpsertDeclaration>;
   /** Keyed by operation key, which is also the n8n `operation` value. */
   bindings: Map<string, OperationBinding>;
 }
 
 function vendorSpec(spec: Omit<VendorSpec, 'bindings'>): VendorSpec {
-  const bindings = new Map(Object.values(spec.operations).map((op) => [op.key, bindOperation(op)]));
+  const declared = [...Object.values(spec.operations), ...Object.values(spec.upserts ?? {})];
+  const bindings = new Map(declared.map((op) => [op.key, bindOperation(op)]));
   return { ...spec, bindings };
 }
 
@@ -35,6 +39,7 @@ export const NECTIFI = vendorSpec({
   credentialType: 'nectifiApi',
   profile: nectifiProfile as VendorProfile<unknown>,
   operations: nectifiOperations,
+  upserts: nectifiUpserts,
 });
 
 export const SPLASH_AIR = vendorSpec({

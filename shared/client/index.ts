@@ -5,3 +5,4 @@ export * from './vendor-profile';
 export * from './service-url';
 export { closeDefaultTransport } from './default-transport';
 export type { SchemaDrift, DriftReporter } from './decode';
+export * from './upsert';

@@ -82,3 +82,15 @@ export class CredentialError extends Error {
     this.name = 'CredentialError';
   }
 }
+
+/** Create or Update found several records with the same natural key: it changes none of them. */
+export class AmbiguousMatchError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly matches: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AmbiguousMatchError';
+  }
+}

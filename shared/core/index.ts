@@ -1,2 +1,3 @@
 export * from './operation';
 export * as f from './fields';
+export * from './upsert';

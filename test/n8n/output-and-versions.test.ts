@@ -87,7 +87,8 @@ describe('a declaration added later (n8nSince) changes only the new version', ()
     n8nSince: 1.2,
   });
   const operations = { ...NECTIFI.operations, getGuest: withField, archiveGuest } as VendorSpec['operations'];
-  const spec: VendorSpec = { ...NECTIFI, operations, bindings: new Map(Object.values(operations).map((op) => [op.key, bindOperation(op)])) };
+  const declared = [...Object.values(operations), ...Object.values(NECTIFI.upserts ?? {})];
+  const spec: VendorSpec = { ...NECTIFI, operations, bindings: new Map(declared.map((op) => [op.key, bindOperation(op)])) };
   const next: INodeTypeDescription = { ...nectifiDescription, version: [1, 1.1, 1.2], defaultVersion: 1.2, properties: operationProperties(spec) };
 
   test('versions 1 and 1.1 keep their recorded parameters; 1.2 is new', () => {
@@ -123,6 +124,7 @@ describe('Output option (Simplified / Raw / Selected Fields) on operations whose
     expect(withOption.sort()).toEqual(
       [
         'nectifi.createGuest',
+        'nectifi.createOrUpdateGuest',
         'nectifi.getGuest',
         'nectifi.listGuests',
         'nectifi.updateGuest',

@@ -47,6 +47,16 @@ export const anykrowdPlan: AppPlan = {
     getEvent: { key: 'findEvent', label: 'Find Event', description: 'Finds one event with its sales period and start and end times.' },
     getRole: { key: 'findRole', label: 'Find Role', description: 'Finds one staff role with its rights.' },
   },
+  // Decision (vendor-decisions, Create or Update): Sync Users is itself anykrowd's create-or-update by
+  // External ID, so Find or Create pairs Find Wallet (the only lookup by External ID) with it.
+  searchOrCreates: [
+    {
+      searchKey: 'findWallet',
+      create: 'syncUsers',
+      label: 'Find Wallet or Sync User',
+      description: 'Finds a user\'s wallets by your External ID, or syncs the user (creating them) when anykrowd does not know that External ID yet.',
+    },
+  ],
   creates: {
     syncUsers: { noun: 'Staff Member', inputFields: SYNC_USERS_FIELDS, inputFrom: staffMembersFromLines },
     topUpUser: { noun: 'Top-Up' },

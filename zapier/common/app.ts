@@ -4,6 +4,7 @@ import { addCredentials } from './credentials-middleware';
 import { zapierErrors } from './errors';
 import { createFor, dropdownFor, dropdownValueField, searchFor } from './operations';
 import type { AppPlan } from './plan';
+import { exactSearchFor, searchOrCreatesOf } from './search-or-create';
 import { type VendorBinding, runnerFor } from './runner';
 
 export interface ConnectionTestResult {
@@ -41,6 +42,9 @@ export function buildApp<Credentials>(spec: VendorAppSpec<Credentials>) {
   const searches = Object.fromEntries(
     Object.entries(plan.searches).map(([key, search]) => [search.key, searchFor(binding, op(key), search, plan.fieldDefaults)]),
   );
+  const searchOrCreates = searchOrCreatesOf(plan, (soc) => {
+    searches[soc.search.key] = exactSearchFor(binding, soc.upsert, soc, plan.fieldDefaults);
+  });
   const creates = Object.fromEntries(
     Object.entries(plan.creates).map(([key, create]) => [key, createFor(binding, op(key), create, plan.fieldDefaults)]),
   );
@@ -62,6 +66,7 @@ export function buildApp<Credentials>(spec: VendorAppSpec<Credentials>) {
     triggers: { ...spec.triggers, ...dropdowns },
     searches,
     creates,
+    ...(Object.keys(searchOrCreates).length > 0 ? { searchOrCreates } : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { CredentialError, InputValidationError, VendorApiError } from '../../shared/core/errors';
+import { AmbiguousMatchError, CredentialError, InputValidationError, VendorApiError } from '../../shared/core/errors';
 
 /**
  * Maps the shared client's errors to the ones Zapier acts on. Their messages come from the shared
@@ -8,6 +8,7 @@ import { CredentialError, InputValidationError, VendorApiError } from '../../sha
 export function toZapierError(z: ZObject, error: unknown): unknown {
   if (error instanceof VendorApiError) return fromVendorError(z, error);
   if (error instanceof InputValidationError) return new z.errors.Error(error.message, 'InvalidInput', 400);
+  if (error instanceof AmbiguousMatchError) return new z.errors.Error(error.message, 'AmbiguousMatch', 409);
   if (error instanceof CredentialError) {
     return new z.errors.Error(`${error.message}. Fix it in the connection settings.`, 'InvalidConnection', 401);
   }

@@ -1,4 +1,5 @@
 import type { OperationDeclaration } from '../../shared/core/operation';
+import type { UpsertDeclaration } from '../../shared/core/upsert';
 import type { InputField } from './input-fields';
 
 /**
@@ -27,6 +28,12 @@ export interface AppPlan {
   /** Operation key → the create that exposes it; the create key is the operation key. */
   creates: Record<string, CreatePlan>;
   /**
+   * Find or Create: from a Create or Update declaration (an exact search, its create, and its update
+   * when found; the create and update must be creates of the plan), or pairing a search of the plan
+   * with a create that is itself a create-or-update (anykrowd's Sync Users).
+   */
+  searchOrCreates?: Array<SearchOrCreatePlan | SearchOrSyncPlan>;
+  /**
    * The vendor's documented request limit as Zapier's app-wide `throttle`: a burst of Zap runs on one
    * connection (`scope: ['auth']`, shared by every action) queues in Zapier instead of failing.
    */
@@ -45,6 +52,28 @@ export interface SearchPlan {
   overrides?: Record<string, Partial<InputField>>;
   /** Zapier-only fields shown first, e.g. the External ID that fills a wallet dropdown; never sent. */
   extraFields?: InputField[];
+}
+
+export interface SearchOrCreatePlan {
+  upsert: UpsertDeclaration;
+  /** The exact search by the natural key that powers it; its key is also the search-or-create's. */
+  search: { key: string; label: string; description: string; keyHelp: string };
+  /** "Find or Create ...". */
+  label: string;
+  description: string;
+}
+
+export interface SearchOrSyncPlan {
+  /** The key of a search of the plan (`searches[*].key`), also the search-or-create's key. */
+  searchKey: string;
+  /** An operation key of `creates` that creates or updates by the search's key. */
+  create: string;
+  label: string;
+  description: string;
+}
+
+export function isUpsertPlan(plan: SearchOrCreatePlan | SearchOrSyncPlan): plan is SearchOrCreatePlan {
+  return 'upsert' in plan;
 }
 
 export interface CreatePlan {

@@ -1,4 +1,4 @@
-import { nectifiOperations } from '../../shared/nectifi/operations';
+import { nectifiOperations, nectifiUpserts } from '../../shared/nectifi/operations';
 import type { AppPlan } from '../common/plan';
 
 export const nectifiPlan: AppPlan = {
@@ -80,6 +80,21 @@ export const nectifiPlan: AppPlan = {
       noun: 'Promotion Analytics',
     },
   },
+  // Decision (vendor-decisions, Create or Update Guest): Find Guest matches loosely; Find or Create
+  // uses its own exact search by email, and several guests with the email stop the step.
+  searchOrCreates: [
+    {
+      upsert: nectifiUpserts.createOrUpdateGuest,
+      search: {
+        key: 'findGuestByEmail',
+        label: 'Find Guest by Email',
+        description: 'Finds the guest whose email is exactly this one, ignoring upper and lower case.',
+        keyHelp: 'The guest\'s email address, e.g. alex@example.com. Only a guest with exactly this email counts (upper and lower case aside); when several guests have it, the step stops and names them.',
+      },
+      label: 'Find or Create Guest',
+      description: 'Finds the guest with this email, or creates one when there is none.',
+    },
+  ],
   creates: {
     createGuest: {},
     updateGuest: {},

@@ -47,3 +47,4 @@ export const nectifiOperations = {
 } as const;
 
 export type NectifiOperationKey = keyof typeof nectifiOperations;
+export * from './upserts';
