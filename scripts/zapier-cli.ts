@@ -6,15 +6,13 @@
  * Usage: tsx scripts/zapier-cli.ts <args...>   runs `zapier-platform <args...>` in the current folder
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cacheRoot, ensureNode24, node24Env } from './runtime/node';
-
-const PIN_DIR = join(resolve(__dirname, '..'), 'runtime', 'zapier-cli');
+import { installPin, pinnedVersion } from './runtime/pinned';
 
 export function zapierCliVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(PIN_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  return manifest.dependencies['zapier-platform-cli'];
+  return pinnedVersion('zapier-cli', 'zapier-platform-cli');
 }
 
 export interface ZapierCli {
@@ -43,11 +41,8 @@ export function ensureZapierCli(): ZapierCli {
   if (!existsSync(installed) || JSON.parse(readFileSync(installed, 'utf8')).version !== version) {
     const started = Date.now();
     process.stderr.write(`installing zapier-platform-cli ${version} into ${dir} (once per machine)\n`);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(PIN_DIR, 'package.json'), join(dir, 'package.json'));
-    copyFileSync(join(PIN_DIR, 'package-lock.json'), join(dir, 'package-lock.json'));
-    const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, env: node24Env(), stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0 || !existsSync(bin)) throw new Error(`installing zapier-platform-cli ${version} into ${dir} failed (exit ${result.status})`);
+    installPin('zapier-cli', dir, { env: node24Env() });
+    if (!existsSync(bin)) throw new Error(`installing zapier-platform-cli ${version} into ${dir} left no ${bin}`);
     process.stderr.write(`installed zapier-platform-cli ${version} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   return { version, dir, bin };

@@ -8,30 +8,25 @@
  *        tsx scripts/n8n-scan/scan.ts   the scan of the dist/ already built (as `npm test` runs it)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cacheRoot, ensureNode24 } from '../runtime/node';
+import { installPin, pinnedVersion } from '../runtime/pinned';
 
 const ROOT = resolve(__dirname, '..', '..');
-const PIN_DIR = join(ROOT, 'runtime', 'n8n-scanner');
 const SCANNER = '@n8n/scan-community-package';
 const started = Date.now();
 const log = (line: string) => process.stdout.write(`[scan:n8n ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
 /** Installs the pinned scanner into the cache when missing; returns its package folder. */
 export function ensureScanner(): string {
-  const manifest = JSON.parse(readFileSync(join(PIN_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const version = manifest.dependencies[SCANNER];
+  const version = pinnedVersion('n8n-scanner', SCANNER);
   const dir = join(cacheRoot(), `n8n-scanner-${version}`);
   const home = join(dir, 'node_modules', ...SCANNER.split('/'));
   if (!existsSync(join(home, 'scanner', 'scanner.mjs'))) {
     log(`installing ${SCANNER}@${version} into ${dir}`);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(PIN_DIR, 'package.json'), join(dir, 'package.json'));
-    copyFileSync(join(PIN_DIR, 'package-lock.json'), join(dir, 'package-lock.json'));
-    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0) throw new Error(`installing ${SCANNER}@${version} into ${dir} failed (exit ${result.status})`);
+    installPin('n8n-scanner', dir, { args: ['ci', '--no-audit', '--no-fund', '--ignore-scripts'] });
   }
   return home;
 }

