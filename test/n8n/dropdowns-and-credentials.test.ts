@@ -3,22 +3,18 @@ import type { ICredentialType, INode } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { testSecrets } from '../support/test-secrets';
 import { loadOptions, testCredential, workflowOf } from './support/contexts';
-import { type CredentialStore, additionalDataFor, packageNode, stopEngineTimers } from './support/engine';
+import { type CredentialStore, additionalDataFor, packageNode } from './support/engine';
 import { HTTP_PROBE_NODE_TYPE, loadPackageCredentials } from './support/node-types';
 import { recordOutput } from './support/record';
-import { CREDENTIAL_NAMES, sandboxCredentials, startTestSandbox } from './support/sandbox';
+import { CREDENTIAL_NAMES, sandboxCredentials, useEngineSandbox } from './support/sandbox';
 
 let sandbox: Sandbox;
 let credentials: CredentialStore;
 const credentialTypes: Record<string, ICredentialType> = loadPackageCredentials();
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  credentials = sandboxCredentials(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-  stopEngineTimers();
+useEngineSandbox((started, stored) => {
+  sandbox = started;
+  credentials = stored;
 });
 
 const nodeOf = (type: string, credentialType: keyof typeof CREDENTIAL_NAMES) =>

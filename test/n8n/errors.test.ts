@@ -1,20 +1,16 @@
 import type { Sandbox } from '../sandbox';
 import { testSecrets } from '../support/test-secrets';
 import { fromList, runChain, step } from './support/chain';
-import { type CredentialStore, stopEngineTimers } from './support/engine';
+import type { CredentialStore } from './support/engine';
 import { recordNodeError, recordOutput } from './support/record';
-import { sandboxCredentials, startTestSandbox } from './support/sandbox';
+import { sandboxCredentials, useEngineSandbox } from './support/sandbox';
 
 let sandbox: Sandbox;
 let credentials: CredentialStore;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  credentials = sandboxCredentials(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-  stopEngineTimers();
+useEngineSandbox((started, stored) => {
+  sandbox = started;
+  credentials = stored;
 });
 beforeEach(() => {
   sandbox.faults.clear();

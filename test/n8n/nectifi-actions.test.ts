@@ -1,19 +1,15 @@
 import type { Sandbox } from '../sandbox';
 import { promotionStatus } from '../sandbox/nectifi/views';
 import { byId, fromList, runChain, step } from './support/chain';
-import { type CredentialStore, stopEngineTimers } from './support/engine';
-import { sandboxCredentials, startTestSandbox } from './support/sandbox';
+import type { CredentialStore } from './support/engine';
+import { useEngineSandbox } from './support/sandbox';
 
 let sandbox: Sandbox;
 let credentials: CredentialStore;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  credentials = sandboxCredentials(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-  stopEngineTimers();
+useEngineSandbox((started, stored) => {
+  sandbox = started;
+  credentials = stored;
 });
 
 const nectifi = (name: string, resource: string, operation: string, parameters = {}) => step(name, 'nectifi', resource, operation, parameters);

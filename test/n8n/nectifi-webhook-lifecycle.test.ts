@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { engineLogger, nodeTypeOf, runWebhookLifecycle, workflowOf } from './support/contexts';
-import { type CredentialStore, packageNode, stopEngineTimers } from './support/engine';
-import { CREDENTIAL_NAMES, sandboxCredentials, startTestSandbox } from './support/sandbox';
+import { type CredentialStore, packageNode } from './support/engine';
+import { CREDENTIAL_NAMES, useEngineSandbox } from './support/sandbox';
 
 // Nectifi has no webhook subscription API: activation and deactivation must not call Nectifi, and
 // must tell the user, with the URL, that registering and removing it is theirs to do.
@@ -10,13 +10,9 @@ let sandbox: Sandbox;
 let credentials: CredentialStore;
 const totalRequests = () => Object.values(sandbox.counters.get().requests).reduce((a, b) => a + b, 0);
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  credentials = sandboxCredentials(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-  stopEngineTimers();
+useEngineSandbox((started, stored) => {
+  sandbox = started;
+  credentials = stored;
 });
 
 const trigger = (): INode =>

@@ -8,8 +8,8 @@ import { type VersionSnapshot, parameterFingerprint, versioningProblems } from '
 import { SNAPSHOT_PATH, actionNodeDescriptions } from '../../scripts/node-versions/main';
 import type { Sandbox } from '../sandbox';
 import { byId, fromList, runChain, step } from './support/chain';
-import { type CredentialStore, stopEngineTimers } from './support/engine';
-import { sandboxCredentials, startTestSandbox } from './support/sandbox';
+import type { CredentialStore } from './support/engine';
+import { useEngineSandbox } from './support/sandbox';
 import { NECTIFI, VENDOR_SPECS, type VendorSpec } from '../../nodes/common/vendors';
 import { bindOperation } from '../../nodes/common/operation-binding';
 import { operationProperties } from '../../nodes/common/properties';
@@ -148,13 +148,9 @@ describe('Output option (Simplified / Raw / Selected Fields) on operations whose
 describe('a workflow saved at version 1 runs unchanged; version 1.1 simplifies', () => {
   let sandbox: Sandbox;
   let credentials: CredentialStore;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    credentials = sandboxCredentials(sandbox);
-  });
-  afterAll(async () => {
-    await sandbox.close();
-    stopEngineTimers();
+  useEngineSandbox((started, stored) => {
+    sandbox = started;
+    credentials = stored;
   });
 
   const getGuest = (name: string, typeVersion: number, parameters: object, guestId: number) =>

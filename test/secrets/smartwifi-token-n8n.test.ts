@@ -1,9 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { poll, workflowOf } from '../n8n/support/contexts';
-import { type CredentialStore, packageNode, stopEngineTimers } from '../n8n/support/engine';
+import { type CredentialStore, packageNode } from '../n8n/support/engine';
 import { runChain, step } from '../n8n/support/chain';
 import { recordNodeError } from '../n8n/support/record';
-import { CREDENTIAL_NAMES, sandboxCredentials, startTestSandbox } from '../n8n/support/sandbox';
+import { CREDENTIAL_NAMES, useEngineSandbox } from '../n8n/support/sandbox';
 import type { FaultKind, Sandbox } from '../sandbox';
 import { SMARTWIFI_API_TOKEN } from '../sandbox/keys';
 import { leakedSecrets } from '../support/secret-scan';
@@ -11,13 +11,9 @@ import { REDACTED_TOKEN, apiTokenValues, smartwifiUrls } from './token-in-urls';
 
 let sandbox: Sandbox;
 let credentials: CredentialStore;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  credentials = sandboxCredentials(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-  stopEngineTimers();
+useEngineSandbox((started, stored) => {
+  sandbox = started;
+  credentials = stored;
 });
 beforeEach(() => sandbox.faults.clear());
 

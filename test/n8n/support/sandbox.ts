@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '../../sandbox';
-import type { CredentialStore } from './engine';
+import { type CredentialStore, stopEngineTimers } from './engine';
 
 /** A small sandbox: enough rows to page through, quick to seed. */
 export async function startTestSandbox(): Promise<Sandbox> {
@@ -46,3 +46,19 @@ export const CREDENTIAL_NAMES = {
   smartWifiApi: 'SmartWiFi sandbox',
   anykrowdApi: 'anykrowd sandbox',
 } as const;
+
+/**
+ * The usual setup of a test file that runs workflows through n8n's engine: the test sandbox and its
+ * credentials before the file's tests (handed to `ready`), the sandbox and n8n-core's timers stopped after.
+ */
+export function useEngineSandbox(ready: (sandbox: Sandbox, credentials: CredentialStore) => void): void {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    ready(sandbox, sandboxCredentials(sandbox));
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    stopEngineTimers();
+  });
+}
