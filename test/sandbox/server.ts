@@ -206,7 +206,7 @@ export function createDispatcher(deps: DispatchDeps, timers: Timers) {
         res.once('close', () => deps.counters.leave(vendor));
         res.once('finish', () => deps.counters.answered(vendor, res.statusCode));
       }
-      const delay = deps.latency.of(vendor ?? 'nectifi');
+      const delay = vendor ? deps.latency.of(vendor) : 0;
       if (delay > 0) timers.after(delay, () => handleVendor(req, res, url, pathname, body));
       else handleVendor(req, res, url, pathname, body);
     });

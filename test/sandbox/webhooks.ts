@@ -141,6 +141,7 @@ export class WebhookHub {
         Object.assign(d, { status, error, responseBody, finishedAt: Date.now() });
         resolve();
       };
+      let answered = false;
       const req = (url.protocol === 'https:' ? https : http).request(
         url,
         {
@@ -150,14 +151,24 @@ export class WebhookHub {
           timeout: DELIVERY_TIMEOUT_MS,
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => finish(res.statusCode ?? null, null, Buffer.concat(chunks).toString('utf8')));
+          // After 'end' this changes nothing; without it (an answer cut off) the delivery still settles.
+          res.on('close', () => finish(res.statusCode ?? null, res.complete ? null : 'answer cut off', Buffer.concat(chunks).toString('utf8')));
           res.on('error', (e) => finish(res.statusCode ?? null, e.message, null));
         },
       );
       this.requests.add(req);
-      req.on('close', () => this.requests.delete(req));
+      // Settles whatever happens: an answer, an error, a socket closed without either, or the deadline.
+      const deadline = setTimeout(() => req.destroy(new Error('timeout')), DELIVERY_TIMEOUT_MS);
+      req.on('close', () => {
+        clearTimeout(deadline);
+        this.requests.delete(req);
+        // With an answer, its own events settle the delivery; without one, this does.
+        if (!answered) finish(null, 'connection closed without an answer', null);
+      });
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', (e) => finish(null, e.message, null));
       req.end(body);
