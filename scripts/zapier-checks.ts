@@ -45,7 +45,8 @@ function missingInput(fields: Definition[]): Record<string, string> {
 export async function checkSearchMisses(name: ZapierApp, app: Definition, sandbox: Sandbox): Promise<Finding[]> {
   const findings: Finding[] = [];
   const { createAppTester } = require('zapier-platform-core') as typeof import('zapier-platform-core');
-  const tester = createAppTester(app);
+  // In process, never let zapier-platform-core patch Node's http for everything else running here.
+  const tester = createAppTester({ ...app, flags: { ...(app.flags as object | undefined), skipHttpPatch: true } });
   for (const [key, search] of Object.entries<Definition>(app.searches ?? {})) {
     const inputData = missingInput(search.operation.inputFields ?? []);
     const where = `searches.${key}`;

@@ -62,6 +62,9 @@ describe('the local Zapier integration checks', () => {
       const app = {
         version: '1.0.0',
         platformVersion: require('zapier-platform-core').version,
+        // As the real apps do: without it zapier-platform-core patches Node's http for the whole jest
+        // worker, which drops the callback of http.request(url, options, cb) in later test files.
+        flags: { skipHttpPatch: true },
         searches: {
           throws: search(() => {
             throw new Error('Not found');
