@@ -11,6 +11,7 @@ import { checkpointDatabase } from './sqlite';
 import {
   type CredentialRef,
   type CreateWithId,
+  type DemoWorkflow,
   type CredentialType,
   type ImportedWorkflow,
   type WebhookDemo,
@@ -65,6 +66,8 @@ export interface DemoOptions {
   skipBuild?: boolean;
   /** A pinned n8n version (runtime/n8n-<version>); default: the newest pinned 2.x. */
   n8nVersion?: string;
+  /** The workflows to import (default: demo/workflows/); the templates test passes its own. */
+  workflows?: DemoWorkflow[];
 }
 
 export interface RunningDemo {
@@ -220,7 +223,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       throw new Error(`cannot log in to n8n as ${login.email} (${error.message}). If you changed the password in the editor, update ${join(dataDir, LOGIN_FILE)}, or start afresh with npm start -- --reset`);
     });
     const credentials = await upsertCredentials(rest, sandbox);
-    const demoWorkflows = loadDemoWorkflows();
+    const demoWorkflows = options.workflows ?? loadDemoWorkflows();
     const createWithId = runtime.major < 2 ? cliImport(runtime, rest, n8nEnv(dataDir, await freePort(), await freePort()), dataDir) : undefined;
     const workflows = await importWorkflows(rest, credentials, dataDir, demoWorkflows, createWithId);
     let webhook: WebhookDemo | undefined;

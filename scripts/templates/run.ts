@@ -1,0 +1,167 @@
+/**
+ * `npm run test:templates`: every workflow in templates/ runs once in the real n8n (the newest
+ * pinned, from the machine cache) with this package installed, against the vendor sandbox.
+ *
+ * For each template (and its spec in test/templates/): new rows go into the sandbox, the template's
+ * copy is imported with its third-party nodes pinned (HubSpot, Gmail, Slack, Mailchimp, Google
+ * Sheets answer from pinned data, so nothing leaves the machine) and probed (their expression
+ * parameters resolved by n8n for each item), then run as the editor runs it: our trigger polls the
+ * sandbox for real, our action nodes call it for real. Checked: the n8n nodes are valid for this
+ * n8n, the run succeeded, every node ran, ours live and the pinned ones with exactly their pinned
+ * output, no connection to a proxy trap (nothing tried to leave 127.0.0.1), and the spec's
+ * expectations on the sandbox's state and on what the third-party nodes received.
+ *
+ *   --only <text>        only the templates whose file name contains it
+ *   --screenshots        also save each template in the editor as docs/template-<n>.png (headless chromium)
+ *   --n8n <version>      a pinned n8n version (default: the newest pinned 2.x)
+ *   --keep               keep the temporary n8n data folder
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../../test/sandbox';
+import { TEMPLATE_SPECS } from '../../test/templates';
+import { defaultVersion, ensureN8n } from '../runtime/n8n';
+import { type RunningDemo, startDemo } from '../start/demo';
+import { redactKeys } from '../start/headless';
+import { PACKAGE_NAME, ROOT } from '../start/paths';
+import { formatMs } from '../start/proc';
+import { type DemoWorkflow, importWorkflows, loadDemoWorkflows } from '../start/setup';
+import { createPlaceholderCredentials } from './credentials';
+import { readRun, runManually } from './execution';
+import { proxyEnv, startNetTrap } from './net-trap';
+import { type Check, type Json, type TemplateSpec } from './spec';
+import { takeScreenshots } from './screenshots';
+import { testCopy } from './test-copy';
+import { NodeCatalog } from './validate';
+
+export const TEMPLATES_DIR = join(ROOT, 'templates');
+const OURS = new Set(['nectifiApi', 'splashAirApi', 'smartWifiApi', 'anykrowdApi']);
+
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const isOurs = (type: string) => type.startsWith(`${PACKAGE_NAME}.`);
+const isSticky = (type: string) => type === 'n8n-nodes-base.stickyNote';
+
+/** The node that starts the template: the one no connection leads to. It must be one of our triggers. */
+function triggerOf(wf: DemoWorkflow): string {
+  const targets = new Set(Object.values(wf.connections as Record<string, { main: Array<Array<{ node: string }> | null> }>).flatMap((o) => o.main.flatMap((t) => (t ?? []).map((c) => c.node))));
+  const starts = wf.nodes.filter((n) => !isSticky(n.type) && !targets.has(n.name));
+  if (starts.length !== 1) throw new Error(`${wf.file}: expected one trigger, found ${starts.map((n) => n.name).join(', ') || 'none'}`);
+  return starts[0].name;
+}
+
+interface Outcome {
+  file: string;
+  ms: number;
+  checks: Check[];
+}
+
+async function runTemplate(
+  demo: RunningDemo,
+  sandbox: Awaited<ReturnType<typeof startSandbox>>,
+  wf: DemoWorkflow,
+  spec: TemplateSpec,
+  catalog: NodeCatalog,
+  credentials: Record<string, { id: string; name: string }>,
+  dataDir: string,
+  trap: Awaited<ReturnType<typeof startNetTrap>>,
+): Promise<Outcome> {
+  const started = Date.now();
+  const checks: Check[] = [];
+  const nodes = wf.nodes.filter((n) => !isSticky(n.type));
+  for (const node of nodes.filter((n) => n.type.startsWith('n8n-nodes-base.'))) checks.push(...catalog.check(node));
+
+  const trigger = triggerOf(wf);
+  const triggerNode = wf.nodes.find((n) => n.name === trigger);
+  checks.push({ name: `starts at one of our triggers`, ok: !!triggerNode && isOurs(triggerNode.type) && triggerNode.type.endsWith('Trigger'), detail: `${trigger} (${triggerNode?.type})` });
+
+  // Every node that would call an outside service (it takes a credential and is not ours) is pinned.
+  const outside = nodes.filter((n) => !isOurs(n.type) && Object.keys(n.credentials ?? {}).length > 0).map((n) => n.name);
+  const unpinned = outside.filter((name) => !(name in spec.pinned));
+  checks.push({ name: 'every third-party node is pinned', ok: unpinned.length === 0, detail: unpinned.length ? `not pinned: ${unpinned.join(', ')}` : outside.join(', ') });
+
+  const fixture = spec.prepare(sandbox);
+  const pins: Record<string, Json[]> = Object.fromEntries(Object.entries(spec.pinned).map(([name, answer]) => [name, answer(fixture)]));
+  const copy = testCopy(wf, pins);
+  await importWorkflows(demo.rest, credentials, dataDir, [copy]);
+  const attemptsBefore = trap.attempts.length;
+  const result = await runManually(demo.rest, demo.runtime, copy.id, trigger);
+  const run = readRun(result);
+
+  checks.push({ name: 'the run succeeded', ok: result.status === 'success' && !result.error, detail: `execution ${result.id}: ${result.status}${result.error ? `, ${result.error}` : ''}` });
+  const notRun = nodes.filter((n) => !result.runData[n.name]).map((n) => n.name);
+  checks.push({ name: 'every node ran', ok: notRun.length === 0, detail: notRun.length ? `did not run: ${notRun.join(', ')}` : `${nodes.length} nodes` });
+  for (const node of nodes.filter((n) => isOurs(n.type))) {
+    const error = result.runData[node.name]?.[0]?.error;
+    checks.push({ name: `${node.name}: ran live against the sandbox`, ok: !(node.name in pins) && !!result.runData[node.name] && !error, detail: error?.message ?? `${run.output(node.name).length} items out` });
+  }
+  for (const [name, items] of Object.entries(pins)) {
+    const same = JSON.stringify(run.output(name)) === JSON.stringify(items);
+    checks.push({ name: `${name}: answered from its pinned data only`, ok: same && items.length > 0, detail: `${run.output(name).length} items out, ${items.length} pinned, ${run.input(name).length} in` });
+    const resolved = run.resolved(name);
+    const empty = resolved.flatMap((item, i) => Object.entries(item).filter(([, v]) => v === '' || v === undefined || /\bundefined\b|\[object Object\]/.test(String(v))).map(([k]) => `item ${i} ${k}`));
+    checks.push({ name: `${name}: every expression parameter resolves`, ok: resolved.length === run.input(name).length && empty.length === 0, detail: empty.length ? `empty: ${empty.join(', ')}` : `${resolved.length} items` });
+  }
+  const attempts = trap.attempts.slice(attemptsBefore);
+  checks.push({ name: 'no request tried to leave 127.0.0.1', ok: attempts.length === 0, detail: attempts.length ? attempts.map((a) => a.request).join('; ') : '0 connections to the proxy trap' });
+
+  if (result.status === 'success') checks.push(...spec.expect({ sandbox, fixture, run }));
+  return { file: wf.file, ms: Date.now() - started, checks };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const only = option('only');
+  const templates = loadDemoWorkflows(TEMPLATES_DIR).filter((wf) => !only || wf.file.includes(only));
+  const missingSpecs = loadDemoWorkflows(TEMPLATES_DIR).filter((wf) => !TEMPLATE_SPECS.some((s) => s.file === wf.file));
+  if (missingSpecs.length) throw new Error(`templates without a spec in test/templates/: ${missingSpecs.map((w) => w.file).join(', ')}`);
+
+  const runtime = await ensureN8n(option('n8n') ?? defaultVersion(), log);
+  const catalog = new NodeCatalog(runtime);
+  const sandbox = await startSandbox({ port: 0, quiet: true });
+  const trap = await startNetTrap();
+  Object.assign(process.env, proxyEnv(trap.url)); // n8n inherits them; NO_PROXY keeps loopback direct
+  const dataDir = mkdtempSync(join(tmpdir(), 'venue-connectors-templates-'));
+  const safe = (line: string) => log(redactKeys(line, sandbox));
+  const outcomes: Outcome[] = [];
+  let demo: RunningDemo | undefined;
+  try {
+    demo = await startDemo({ dataDir, sandbox, port: 0, log: safe, n8nVersion: runtime.version, workflows: [] });
+    safe(`n8n ${demo.n8nVersion} up at ${demo.url} after ${formatMs(Date.now() - started)}; proxy trap ${trap.url}`);
+    const credentials = { ...demo.credentials, ...(await createPlaceholderCredentials(demo.rest, templates, OURS)) };
+    for (const wf of templates) {
+      const spec = TEMPLATE_SPECS.find((s) => s.file === wf.file) as TemplateSpec;
+      const outcome = await runTemplate(demo, sandbox, wf, spec, catalog, credentials, dataDir, trap).catch((error: Error) => ({ file: wf.file, ms: 0, checks: [{ name: 'ran', ok: false, detail: error.message }] }));
+      outcomes.push(outcome);
+      const failed = outcome.checks.filter((c) => !c.ok);
+      safe(`${failed.length ? 'FAIL' : 'ok  '} ${wf.file}  (${outcome.checks.length} checks, ${formatMs(outcome.ms)})`);
+      for (const c of outcome.checks) if (!c.ok || flag('verbose')) safe(`       ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+    }
+    if (flag('screenshots')) {
+      await importWorkflows(demo.rest, credentials, dataDir, templates);
+      for (const file of await takeScreenshots(demo, templates)) safe(`screenshot ${file}`);
+    }
+  } finally {
+    await demo?.stop();
+    await trap.close();
+    await sandbox.close();
+  }
+  const failed = outcomes.filter((o) => o.checks.some((c) => !c.ok));
+  const ok = failed.length === 0 && outcomes.length === templates.length;
+  if (ok && !flag('keep')) rmSync(dataDir, { recursive: true, force: true });
+  else log(`n8n data kept in ${dataDir} (n8n.log there)`);
+  const checks = outcomes.reduce((n, o) => n + o.checks.length, 0);
+  log(`templates: ${outcomes.length - failed.length} of ${templates.length} passed, ${checks} checks, in ${formatMs(Date.now() - started)}`);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
