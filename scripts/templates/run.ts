@@ -104,7 +104,7 @@ async function runTemplate(
     const same = JSON.stringify(run.output(name)) === JSON.stringify(items);
     checks.push({ name: `${name}: answered from its pinned data only`, ok: same && items.length > 0, detail: `${run.output(name).length} items out, ${items.length} pinned, ${run.input(name).length} in` });
     const resolved = run.resolved(name);
-    const empty = resolved.flatMap((item, i) => Object.entries(item).filter(([, v]) => v === '' || v === undefined || /\bundefined\b|\[object Object\]/.test(String(v))).map(([k]) => `item ${i} ${k}`));
+    const empty = resolved.flatMap((item, i) => Object.entries(item).filter(([, v]) => v === '' || v === undefined || v === null || /\bundefined\b|\[object Object\]/.test(String(v))).map(([k]) => `item ${i} ${k}`));
     checks.push({ name: `${name}: every expression parameter resolves`, ok: resolved.length === run.input(name).length && empty.length === 0, detail: empty.length ? `empty: ${empty.join(', ')}` : `${resolved.length} items` });
   }
   const attempts = trap.attempts.slice(attemptsBefore);

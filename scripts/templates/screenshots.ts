@@ -14,7 +14,7 @@ export async function takeScreenshots(demo: RunningDemo, templates: DemoWorkflow
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const files: string[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.goto(`${demo.url}/signin`);
     await page.fill('input[name=emailOrLdapLoginId]', demo.login.email);

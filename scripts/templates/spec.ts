@@ -26,8 +26,9 @@ export interface TemplateSpec<Fixture = unknown> {
   /** The workflow file in templates/. */
   file: string;
   /**
-   * New rows written into the sandbox before the run, so that the trigger's real poll (a manual
-   * run polls the vendor for its latest items) returns them.
+   * New rows written into the sandbox before the run, so that the trigger's real poll returns them:
+   * a manual run of our polling triggers returns the vendor's 5 latest items (MANUAL_SAMPLE_SIZE
+   * in nodes/common/polling/poll-event.ts), so a spec adds 5.
    */
   prepare(sandbox: Sandbox): Fixture;
   /** Each third-party node's answer (its pinned output), one item per item it will receive. */
@@ -45,6 +46,3 @@ export function same(name: string, actual: unknown, expected: unknown): Check {
 export function holds(name: string, ok: boolean, detail: string): Check {
   return { name, ok, detail };
 }
-
-/** Exactly how many rows a manual run of our polling triggers returns (nodes/common/polling/poll-event.ts). */
-export { MANUAL_SAMPLE_SIZE } from '../../nodes/common/polling/poll-event';
