@@ -24,26 +24,49 @@ export interface ExecutionResult {
  * runs in `cli` mode, and n8n uses pinned data only in `manual` and `evaluation` runs
  * (WorkflowRunner.resolvePinData).
  */
-export async function runManually(rest: N8nRest, runtime: N8nRuntime, workflowId: string, trigger: string, timeoutMs = 120_000): Promise<ExecutionResult> {
+export async function runManually(
+  rest: N8nRest,
+  runtime: N8nRuntime,
+  workflowId: string,
+  trigger: string,
+  /** A webhook trigger: n8n now listens on its test URL; make the event arrive there. */
+  deliver?: () => Promise<void>,
+  timeoutMs = 120_000,
+): Promise<ExecutionResult> {
+  const known = await executionIds(rest, workflowId);
   const started = await rest.request<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
-  if (!started.executionId) throw new Error(`n8n did not start a run of ${workflowId} (${JSON.stringify(started)})`);
   const deadline = Date.now() + timeoutMs;
+  let executionId = started.executionId;
+  if (!executionId && started.waitingForWebhook && deliver) {
+    await deliver();
+    while (!executionId && Date.now() < deadline) {
+      executionId = [...(await executionIds(rest, workflowId))].find((id) => !known.has(id));
+      if (!executionId) await sleep(300);
+    }
+  }
+  if (!executionId) throw new Error(`n8n did not start a run of ${workflowId} (${JSON.stringify(started)}${started.waitingForWebhook ? ', no delivery reached the test URL' : ''})`);
   const flatted = require(join(runtime.modules, 'flatted')) as { parse(text: string): unknown };
   for (;;) {
-    const execution = await rest.request<{ status: string; data?: string }>('GET', `/rest/executions/${started.executionId}`);
+    const execution = await rest.request<{ status: string; data?: string }>('GET', `/rest/executions/${executionId}`);
     if (!['new', 'running', 'waiting'].includes(execution.status) && execution.data) {
       const data = flatted.parse(execution.data) as { resultData: { runData: Record<string, TaskData[]>; error?: { message?: string; node?: { name?: string } } } };
       const error = data.resultData.error;
       return {
-        id: started.executionId,
+        id: executionId,
         status: execution.status,
         error: error ? `${error.node?.name ? `${error.node.name}: ` : ''}${error.message ?? 'failed'}` : undefined,
         runData: data.resultData.runData,
       };
     }
-    if (Date.now() > deadline) throw new Error(`execution ${started.executionId} still ${execution.status} after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs / 1000} s`);
     await sleep(300);
   }
+}
+
+async function executionIds(rest: N8nRest, workflowId: string): Promise<Set<string>> {
+  const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+  const list = await rest.request<{ results?: Array<{ id: string }> } | Array<{ id: string }>>('GET', `/rest/executions?filter=${filter}`);
+  return new Set((Array.isArray(list) ? list : (list.results ?? [])).map((e) => e.id));
 }
 
 export function readRun(result: ExecutionResult): TemplateRun {

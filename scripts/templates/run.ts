@@ -5,8 +5,9 @@
  * For each template (and its spec in test/templates/): new rows go into the sandbox, the template's
  * copy is imported with its third-party nodes pinned (HubSpot, Gmail, Slack, Mailchimp, Google
  * Sheets answer from pinned data, so nothing leaves the machine) and probed (their expression
- * parameters resolved by n8n for each item), then run as the editor runs it: our trigger polls the
- * sandbox for real, our action nodes call it for real. Checked: the n8n nodes are valid for this
+ * parameters resolved by n8n for each item), then run as the editor runs it: our polling trigger
+ * polls the sandbox for real (a webhook trigger gets a delivery the sandbox signs and sends to its
+ * test URL), our action nodes call it for real. Checked: the n8n nodes are valid for this
  * n8n, the run succeeded, every node ran, ours live and the pinned ones with exactly their pinned
  * output, no connection to a proxy trap (nothing tried to leave 127.0.0.1), and the spec's
  * expectations on the sandbox's state and on what the third-party nodes received.
@@ -90,7 +91,22 @@ async function runTemplate(
   const copy = testCopy(wf, pins);
   await importWorkflows(demo.rest, credentials, dataDir, [copy]);
   const attemptsBefore = trap.attempts.length;
-  const result = await runManually(demo.rest, demo.runtime, copy.id, trigger);
+  const webhookId = triggerNode?.webhookId;
+  const deliver = webhookId
+    ? async () => {
+        // The Nectifi Trigger's test URL, as the editor's "Listen for test event" opens it; the sandbox signs what it sends.
+        const testUrl = `${demo.url}/webhook-test/${webhookId}/webhook`;
+        sandbox.webhooks.register(testUrl, (triggerNode?.parameters.events as string[] | undefined) ?? null);
+        try {
+          if (!spec.emit) throw new Error(`${wf.file} starts at a webhook trigger: its spec needs emit()`);
+          spec.emit(sandbox, fixture);
+          await sandbox.webhooks.idle();
+        } finally {
+          sandbox.webhooks.unregister(testUrl);
+        }
+      }
+    : undefined;
+  const result = await runManually(demo.rest, demo.runtime, copy.id, trigger, deliver);
   const run = readRun(result);
 
   checks.push({ name: 'the run succeeded', ok: result.status === 'success' && !result.error, detail: `execution ${result.id}: ${result.status}${result.error ? `, ${result.error}` : ''}` });

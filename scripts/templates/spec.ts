@@ -31,6 +31,11 @@ export interface TemplateSpec<Fixture = unknown> {
    * in nodes/common/polling/poll-event.ts), so a spec adds 5.
    */
   prepare(sandbox: Sandbox): Fixture;
+  /**
+   * For a webhook trigger (Nectifi Trigger): makes the vendor send the event, once n8n listens on the
+   * trigger's test URL. The harness registers that URL with the sandbox for the trigger's events.
+   */
+  emit?(sandbox: Sandbox, fixture: Fixture): void;
   /** Each third-party node's answer (its pinned output), one item per item it will receive. */
   pinned: Record<string, (fixture: Fixture) => Json[]>;
   /** The sandbox's state and the third-party nodes' inputs after the run. */

@@ -2,8 +2,9 @@
 import type { TemplateSpec } from '../../scripts/templates/spec';
 import { loyalty } from './loyalty';
 import { mailchimp } from './mailchimp';
+import { review } from './review';
 import { topups } from './topups';
 import { vip } from './vip';
 import { welcome } from './welcome';
 
-export const TEMPLATE_SPECS = [welcome, vip, mailchimp, topups, loyalty] as TemplateSpec[];
+export const TEMPLATE_SPECS = [welcome, vip, mailchimp, topups, loyalty, review] as TemplateSpec[];
