@@ -33,6 +33,7 @@ import { readRun, runManually } from './execution';
 import { proxyEnv, startNetTrap } from './net-trap';
 import { type Check, type Json, type TemplateSpec } from './spec';
 import { takeScreenshots } from './screenshots';
+import { ensureChromium } from '../../test/demo/support';
 import { testCopy } from './test-copy';
 import { NodeCatalog } from './validate';
 
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
   const missingSpecs = loadDemoWorkflows(TEMPLATES_DIR).filter((wf) => !TEMPLATE_SPECS.some((s) => s.file === wf.file));
   if (missingSpecs.length) throw new Error(`templates without a spec in test/templates/: ${missingSpecs.map((w) => w.file).join(', ')}`);
 
+  // Installs that need the network (n8n into the cache, Debian's chromium) come before the proxy trap.
   const runtime = await ensureN8n(option('n8n') ?? defaultVersion(), log);
+  if (flag('screenshots')) ensureChromium();
   const catalog = new NodeCatalog(runtime);
   const sandbox = await startSandbox({ port: 0, quiet: true });
   const trap = await startNetTrap();
