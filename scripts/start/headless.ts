@@ -71,7 +71,7 @@ async function nodeVersionOf(runtime: N8nRuntime): Promise<string> {
 /** `text` with every sandbox secret (raw, URL-encoded, base64) replaced by [redacted]. */
 export function redactKeys(text: string, sandbox: Sandbox): string {
   const { nectifi, splash, smartwifi, anykrowd } = sandbox.keys;
-  const secrets = [nectifi.full, nectifi.readOnly, nectifi.crmOnly, nectifi.revoked, nectifi.webhookSecret, splash.apiKey, smartwifi.apiToken, anykrowd.apiKey, anykrowd.apiKey.split('|')[1] ?? '']
+  const secrets = [nectifi.full, nectifi.readOnly, nectifi.crmOnly, nectifi.revoked, nectifi.ipBlocked, nectifi.webhookSecret, splash.apiKey, smartwifi.apiToken, anykrowd.apiKey, anykrowd.apiKey.split('|')[1] ?? '']
     .filter((s) => s.length >= 8)
     .sort((a, b) => b.length - a.length);
   let out = text;
