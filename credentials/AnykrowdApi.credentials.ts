@@ -29,6 +29,7 @@ export class AnykrowdApi implements ICredentialType {
       // An http:// Tenant URL without Allow Plain HTTP is never called.
       baseURL: baseUrlUnless(
         REFUSED,
+        'Tenant URL',
         '((/^https?:\\/\\//i.test($credentials.tenantUrl.trim()) ? "" : "https://") + $credentials.tenantUrl.trim()).replace(/\\/+$/, "").replace(/\\/apix\\/v1$/, "")',
       ),
       url: urlUnless(REFUSED, '/apix/v1/ping'),

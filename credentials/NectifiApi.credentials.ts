@@ -33,7 +33,7 @@ export class NectifiApi implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL: baseUrlUnless(REFUSED, '$credentials.baseUrl.trim().replace(/\\/+$/, "")'),
+      baseURL: baseUrlUnless(REFUSED, 'Base URL', '$credentials.baseUrl.trim().replace(/\\/+$/, "")'),
       url: urlUnless(REFUSED, '/crm/guests'),
       qs: { limit: 1 },
       headers: { Accept: 'application/json' },

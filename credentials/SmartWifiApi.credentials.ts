@@ -29,6 +29,7 @@ export class SmartWifiApi implements ICredentialType {
       // An http:// custom Base URL without Allow Plain HTTP is never called.
       baseURL: baseUrlUnless(
         REFUSED,
+        'Base URL',
         '$credentials.environment === "us-b" ? "https://api-usb.smartwifiplatform.com" : $credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : "https://api.smartwifiplatform.com"',
       ),
       url: urlUnless(REFUSED, '/v2/zapier/client/ping'),

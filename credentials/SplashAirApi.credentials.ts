@@ -29,6 +29,7 @@ export class SplashAirApi implements ICredentialType {
       // The host may come without a scheme (then https); an http:// host without Allow Plain HTTP is never called.
       baseURL: baseUrlUnless(
         REFUSED,
+        'Host',
         '((/^https?:\\/\\//i.test($credentials.host.trim()) ? "" : "https://") + $credentials.host.trim()).replace(/\\/+$/, "").replace(/\\/api$/, "") + "/api"',
       ),
       url: urlUnless(REFUSED, '/venues'),

@@ -8,18 +8,33 @@ import type { IAuthenticateRuleResponseCode, IAuthenticateRuleResponseSuccessBod
  */
 
 /** The answer to a test that must not send the key: a `data:` URL, so nothing leaves n8n. */
-const PLAIN_HTTP_ANSWER = 'venue-connectors: plain http refused, nothing was sent';
+export const PLAIN_HTTP_ANSWER = 'venue-connectors: plain http refused, nothing was sent';
+/**
+ * The same in base64, in the one `data:` form both axios parsers accept (n8n 2.8's axios 1.12 wants
+ * `;` before the data, n8n 1.123's axios 1.16 wants `key=value` parameters).
+ */
+export const PLAIN_HTTP_DATA_URL = 'data:text/plain;charset=utf-8;base64,dmVudWUtY29ubmVjdG9yczogcGxhaW4gaHR0cCByZWZ1c2VkLCBub3RoaW5nIHdhcyBzZW50';
 
 /**
  * The request's URL: the vendor's, or, when `refused` (an n8n expression body) holds, a `data:` URL
  * n8n answers itself, recognised by `plainHttpRule`. `baseURL` must then be empty (`baseUrlUnless`).
  */
 export function urlUnless(refused: string, path: string): string {
-  return `={{ (${refused}) ? "data:text/plain;," + encodeURIComponent("${PLAIN_HTTP_ANSWER}") : "${path}" }}`;
+  return `={{ (${refused}) ? "${PLAIN_HTTP_DATA_URL}" : "${path}" }}`;
 }
 
-export function baseUrlUnless(refused: string, baseUrl: string): string {
-  return `={{ (${refused}) ? "" : ${baseUrl} }}`;
+/**
+ * The request's base URL, or when `refused` an expression that throws the refusal. n8n 2.41
+ * evaluates expressions in its isolated engine, which lets the error through as the test's message
+ * (it rejects `data:` URLs); n8n 1.x-2.8 ignore an error thrown in an expression, so the base URL is
+ * empty and the `data:` URL of `urlUnless` answers instead.
+ */
+export function baseUrlUnless(refused: string, urlLabel: string, baseUrl: string): string {
+  return `={{ (${refused}) ? (() => { throw new Error("${plainHttpMessage(urlLabel)}"); })() : ${baseUrl} }}`;
+}
+
+function plainHttpMessage(urlLabel: string): string {
+  return `The ${urlLabel} starts with http:// and Allow Plain HTTP is off, so nothing was sent (the key would travel unencrypted). Use https://, or turn on Allow Plain HTTP for a local or private test server.`;
 }
 
 /** n8n hands a `data:` answer to the rules as text or bytes: its length tells it apart from JSON. */
@@ -29,7 +44,7 @@ export function plainHttpRule(urlLabel: string): Rule {
     properties: {
       key: 'length',
       value: PLAIN_HTTP_ANSWER.length,
-      message: `The ${urlLabel} starts with http:// and Allow Plain HTTP is off, so nothing was sent (the key would travel unencrypted). Use https://, or turn on Allow Plain HTTP for a local or private test server.`,
+      message: plainHttpMessage(urlLabel),
     },
   };
 }

@@ -1,7 +1,8 @@
 import { type ConnectionField, allowPlainHttpField } from '../core/connection-fields';
+import { SMARTWIFI_HOSTS } from './constants';
 
-const US_A = 'api.smartwifiplatform.com';
-const US_B = 'api-usb.smartwifiplatform.com';
+const US_A = SMARTWIFI_HOSTS['us-a'].replace('https://', '');
+const US_B = SMARTWIFI_HOSTS['us-b'].replace('https://', '');
 
 /** The SmartWiFi connection: the n8n credential and the Zapier account. */
 export const SMARTWIFI_CONNECTION: readonly ConnectionField[] = [
@@ -35,7 +36,7 @@ export const SMARTWIFI_CONNECTION: readonly ConnectionField[] = [
     kind: 'text',
     default: '',
     placeholder: `https://${US_A}`,
-    help: 'Only with the Custom environment: the API address SmartWiFi gave you',
+    help: 'Only with the Custom environment: the API address SmartWiFi gave you.',
     shownWhen: { environment: ['custom'] },
   },
   allowPlainHttpField('Base URL', 'token', { environment: ['custom'] }),

@@ -143,7 +143,7 @@ describe('credential tests, as n8n runs them', () => {
     for (const [type, credentialType] of Object.entries(credentialTypes)) {
       const notice = credentialType.properties.find((p) => p.name === 'plainHttpNotice')!;
       const field = urlField[type as keyof typeof urlField];
-      const shown = (values: Record<string, unknown>) => NodeHelpers.displayParameter({ environment: 'custom', ...values } as never, notice, null);
+      const shown = (values: Record<string, unknown>) => NodeHelpers.displayParameter({ environment: 'custom', ...values } as never, notice, null, null);
       expect([type, shown({ [field]: 'http://127.0.0.1:4010', allowHttp: false })]).toEqual([type, true]);
       expect([type, shown({ [field]: 'http://127.0.0.1:4010', allowHttp: true })]).toEqual([type, false]);
       expect([type, shown({ [field]: 'https://example.com', allowHttp: false })]).toEqual([type, false]);
