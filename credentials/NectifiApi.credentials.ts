@@ -74,10 +74,14 @@ export class NectifiApi implements ICredentialType {
       kindRule(
         'detail',
         'String',
-        'Nectifi refused the key with a reason this test does not recognise (run any Nectifi node with this credential to see Nectifi\'s own words). By Nectifi\'s docs, 401 is a missing, invalid or revoked key (create a new one in the workspace API settings), 403 a missing scope, an IP allowlist without this n8n\'s address, or a plan without the entitlement, and 429 the rate limit or the monthly quota.',
+        'Nectifi answered with an error this test does not recognise (run any Nectifi node with this credential to see its status and Nectifi\'s own words). By Nectifi\'s docs, 401 is a missing, invalid or revoked key (create a new one in the workspace API settings), 403 a missing scope, an IP allowlist without this n8n\'s address, or a plan without the entitlement, 429 the rate limit or the monthly quota, and 502 an upstream failure (test again later).',
       ),
       kindRule('detail', 'Array', 'Nectifi refused the test request as invalid (HTTP 422): check the Base URL, it should end in /api/v1/external/v1.'),
-      kindRule('', 'String', 'The Base URL answered with a web page or text, not with Nectifi\'s API: check it (the default is https://nectifi.com/api/v1/external/v1).'),
+      kindRule(
+        '',
+        'String',
+        'The Base URL answered with a web page or text instead of Nectifi\'s API: check it (the default is https://nectifi.com/api/v1/external/v1). If it is right, Nectifi or a proxy in front of it is failing: test again later.',
+      ),
       kindRule('message', 'String', 'The Base URL answered, but not like Nectifi\'s API: check it (the default is https://nectifi.com/api/v1/external/v1).'),
     ],
   };
