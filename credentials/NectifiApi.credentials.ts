@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { NECTIFI_CONNECTION } from '../shared/nectifi/connection';
+import { NECTIFI_BASE_URL } from '../shared/nectifi/constants';
 import { credentialProperties, plainHttpNotice } from '../nodes/common/credential-properties';
 import { answerRule, baseUrlUnless, kindRule, plainHttpRefused, plainHttpRule, urlUnless } from '../nodes/common/credential-test';
 
@@ -33,7 +34,8 @@ export class NectifiApi implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL: baseUrlUnless(REFUSED, 'Base URL', '$credentials.baseUrl.trim().replace(/\\/+$/, "")'),
+      // An empty Base URL means Nectifi's own, as in the nodes.
+      baseURL: baseUrlUnless(REFUSED, 'Base URL', `String($credentials.baseUrl || "${NECTIFI_BASE_URL}").trim().replace(/\\/+$/, "")`),
       url: urlUnless(REFUSED, '/crm/guests'),
       qs: { limit: 1 },
       headers: { Accept: 'application/json' },
@@ -88,7 +90,7 @@ export class NectifiApi implements ICredentialType {
 
   httpRequestNode = {
     name: 'Nectifi',
-    docsUrl: 'https://nectifi.com/api/v1/external/v1/docs',
-    apiBaseUrl: 'https://nectifi.com/api/v1/external/v1',
+    docsUrl: `${NECTIFI_BASE_URL}/docs`,
+    apiBaseUrl: NECTIFI_BASE_URL,
   };
 }
