@@ -1,4 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { ANYKROWD_CONNECTION } from '../shared/anykrowd/connection';
+import { credentialProperties, plainHttpNotice } from '../nodes/common/credential-properties';
+import { baseUrlUnless, mixedRules, plainHttpRefused, plainHttpRule, urlUnless } from '../nodes/common/credential-test';
+
+const REFUSED = plainHttpRefused('tenantUrl');
 
 /** anykrowd APIX v1 key for one tenant. APIX answers with an HTML page unless asked for JSON. */
 export class AnykrowdApi implements ICredentialType {
@@ -10,33 +15,7 @@ export class AnykrowdApi implements ICredentialType {
 
   documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-venue-connectors#anykrowd';
 
-  properties: INodeProperties[] = [
-    {
-      displayName: 'Tenant URL',
-      name: 'tenantUrl',
-      type: 'string',
-      default: '',
-      required: true,
-      placeholder: 'https://nightclub.anykrowd.dev',
-      description: 'Your own anykrowd address, without /apix/v1',
-    },
-    {
-      displayName: 'API Key',
-      name: 'apiKey',
-      type: 'string',
-      typeOptions: { password: true },
-      default: '',
-      required: true,
-      description: 'The APIX key your anykrowd project manager gave you',
-    },
-    {
-      displayName: 'Allow Plain HTTP',
-      name: 'allowHttp',
-      type: 'boolean',
-      default: false,
-      description: 'Whether to allow an http:// Tenant URL. Only for a local or private test server: the API key then travels unencrypted.',
-    },
-  ];
+  properties: INodeProperties[] = [...credentialProperties(ANYKROWD_CONNECTION), plainHttpNotice('tenantUrl', 'Tenant URL')];
 
   authenticate: IAuthenticateGeneric = {
     type: 'generic',
@@ -47,16 +26,21 @@ export class AnykrowdApi implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL:
-        '={{ ((/^https?:\\/\\//i.test($credentials.tenantUrl.trim()) ? "" : "https://") + $credentials.tenantUrl.trim()).replace($credentials.allowHttp ? /^$/ : /^http:/i, "https:").replace(/\\/+$/, "").replace(/\\/apix\\/v1$/, "") }}',
-      url: '/apix/v1/ping',
+      // An http:// Tenant URL without Allow Plain HTTP is never called.
+      baseURL: baseUrlUnless(
+        REFUSED,
+        'Tenant URL',
+        '((/^https?:\\/\\//i.test($credentials.tenantUrl.trim()) ? "" : "https://") + $credentials.tenantUrl.trim()).replace(/\\/+$/, "").replace(/\\/apix\\/v1$/, "")',
+      ),
+      url: urlUnless(REFUSED, '/apix/v1/ping'),
     },
-    rules: [
+    rules: mixedRules(
+      plainHttpRule('Tenant URL'),
       {
         type: 'responseCode',
         properties: { value: 401, message: 'anykrowd refused the API key (HTTP 401): check it with your anykrowd project manager.' },
       },
-    ],
+    ),
   };
 
   httpRequestNode = {

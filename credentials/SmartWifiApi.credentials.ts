@@ -1,4 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { SMARTWIFI_CONNECTION } from '../shared/smartwifi/connection';
+import { credentialProperties, plainHttpNotice } from '../nodes/common/credential-properties';
+import { baseUrlUnless, mixedRules, plainHttpRefused, plainHttpRule, urlUnless } from '../nodes/common/credential-test';
+
+const REFUSED = `$credentials.environment === "custom" && ${plainHttpRefused('baseUrl')}`;
 
 /** SmartWiFi Platform v2 token. The API takes it only as the `api_token` query parameter. */
 export class SmartWifiApi implements ICredentialType {
@@ -10,45 +15,7 @@ export class SmartWifiApi implements ICredentialType {
 
   documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-venue-connectors#smartwifi';
 
-  properties: INodeProperties[] = [
-    {
-      displayName: 'API Token',
-      name: 'apiToken',
-      type: 'string',
-      typeOptions: { password: true },
-      default: '',
-      required: true,
-      description: 'The API token from your SmartWiFi dashboard',
-    },
-    {
-      displayName: 'Environment',
-      name: 'environment',
-      type: 'options',
-      options: [
-        { name: 'US-A', value: 'us-a', description: 'api.smartwifiplatform.com' },
-        { name: 'US-B', value: 'us-b', description: 'api-usb.smartwifiplatform.com' },
-        { name: 'Custom', value: 'custom', description: 'Another base URL, e.g. a test server' },
-      ],
-      default: 'us-a',
-      description: 'Where your hotspots live; SmartWiFi support tells you which one',
-    },
-    {
-      displayName: 'Base URL',
-      name: 'baseUrl',
-      type: 'string',
-      default: '',
-      placeholder: 'https://api.smartwifiplatform.com',
-      displayOptions: { show: { environment: ['custom'] } },
-    },
-    {
-      displayName: 'Allow Plain HTTP',
-      name: 'allowHttp',
-      type: 'boolean',
-      default: false,
-      displayOptions: { show: { environment: ['custom'] } },
-      description: 'Whether to allow an http:// Base URL. Only for a local or private test server: the token then travels unencrypted.',
-    },
-  ];
+  properties: INodeProperties[] = [...credentialProperties(SMARTWIFI_CONNECTION), plainHttpNotice('baseUrl', 'Base URL', { environment: ['custom'] })];
 
   authenticate: IAuthenticateGeneric = {
     type: 'generic',
@@ -59,12 +26,17 @@ export class SmartWifiApi implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL:
-        '={{ $credentials.environment === "us-b" ? "https://api-usb.smartwifiplatform.com" : $credentials.environment === "custom" ? ($credentials.allowHttp ? $credentials.baseUrl : $credentials.baseUrl.replace(/^http:/i, "https:")).replace(/\\/+$/, "") : "https://api.smartwifiplatform.com" }}',
-      url: '/v2/zapier/client/ping',
+      // An http:// custom Base URL without Allow Plain HTTP is never called.
+      baseURL: baseUrlUnless(
+        REFUSED,
+        'Base URL',
+        '$credentials.environment === "us-b" ? "https://api-usb.smartwifiplatform.com" : $credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : "https://api.smartwifiplatform.com"',
+      ),
+      url: urlUnless(REFUSED, '/v2/zapier/client/ping'),
       headers: { Accept: 'application/json' },
     },
-    rules: [
+    rules: mixedRules(
+      plainHttpRule('Base URL'),
       {
         type: 'responseCode',
         properties: {
@@ -72,7 +44,7 @@ export class SmartWifiApi implements ICredentialType {
           message: 'SmartWiFi refused the API token (HTTP 401): check it, and check the environment (US-A or US-B).',
         },
       },
-    ],
+    ),
   };
 
   httpRequestNode = {

@@ -1,4 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { SPLASH_CONNECTION } from '../shared/splash/connection';
+import { credentialProperties, plainHttpNotice } from '../nodes/common/credential-properties';
+import { baseUrlUnless, mixedRules, plainHttpRefused, plainHttpRule, urlUnless } from '../nodes/common/credential-test';
+
+const REFUSED = plainHttpRefused('host');
 
 /** Splash Air API key (header X-API-Key) for one host; the team slug is sent with every call. */
 export class SplashAirApi implements ICredentialType {
@@ -10,40 +15,7 @@ export class SplashAirApi implements ICredentialType {
 
   documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-venue-connectors#splash-air';
 
-  properties: INodeProperties[] = [
-    {
-      displayName: 'Host',
-      name: 'host',
-      type: 'string',
-      default: '',
-      required: true,
-      placeholder: 'splash.example.com',
-      description: 'The host name of your Splash Air dashboard, with or without https://. The API is under /api.',
-    },
-    {
-      displayName: 'API Key',
-      name: 'apiKey',
-      type: 'string',
-      typeOptions: { password: true },
-      default: '',
-      required: true,
-      description: 'Generate it in Splash Air under Admin > Generate API Key. It is shown only once.',
-    },
-    {
-      displayName: 'Team',
-      name: 'team',
-      type: 'string',
-      default: 'default',
-      description: 'The team identifier (slug) for multi-tenant accounts; default is the root team',
-    },
-    {
-      displayName: 'Allow Plain HTTP',
-      name: 'allowHttp',
-      type: 'boolean',
-      default: false,
-      description: 'Whether to allow an http:// host. Only for a local or private test server: the API key then travels unencrypted.',
-    },
-  ];
+  properties: INodeProperties[] = [...credentialProperties(SPLASH_CONNECTION), plainHttpNotice('host', 'Host')];
 
   authenticate: IAuthenticateGeneric = {
     type: 'generic',
@@ -54,14 +26,18 @@ export class SplashAirApi implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      // The host may come without a scheme; without "Allow Plain HTTP" http:// is tried over https.
-      baseURL:
-        '={{ ((/^https?:\\/\\//i.test($credentials.host.trim()) ? "" : "https://") + $credentials.host.trim()).replace($credentials.allowHttp ? /^$/ : /^http:/i, "https:").replace(/\\/+$/, "").replace(/\\/api$/, "") + "/api" }}',
-      url: '/venues',
+      // The host may come without a scheme (then https); an http:// host without Allow Plain HTTP is never called.
+      baseURL: baseUrlUnless(
+        REFUSED,
+        'Host',
+        '((/^https?:\\/\\//i.test($credentials.host.trim()) ? "" : "https://") + $credentials.host.trim()).replace(/\\/+$/, "").replace(/\\/api$/, "") + "/api"',
+      ),
+      url: urlUnless(REFUSED, '/venues'),
       qs: { slug: '={{ $credentials.team || "default" }}', per_page: 1 },
       headers: { Accept: 'application/json' },
     },
-    rules: [
+    rules: mixedRules(
+      plainHttpRule('Host'),
       {
         type: 'responseCode',
         properties: { value: 401, message: 'Splash Air refused the API key (HTTP 401): check it, or generate a new one.' },
@@ -70,7 +46,7 @@ export class SplashAirApi implements ICredentialType {
         type: 'responseCode',
         properties: { value: 404, message: 'Splash Air does not know this team (HTTP 404): check the Team field, or use default.' },
       },
-    ],
+    ),
   };
 
   httpRequestNode = {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { type N8nRuntime, defaultVersion, ensureN8n } from '../runtime/n8n';
 import { PACKAGE_NAME, ROOT } from './paths';
 import { type Log, exited, formatMs, freePort, sleep, spawnGuarded, stopGuarded } from './proc';
-import { type DemoWorkflow, loadDemoWorkflows, sandboxCredentials } from './setup';
+import { type CredentialType, type DemoWorkflow, loadDemoWorkflows, sandboxCredentials } from './setup';
 import { type RunData, parseExecuteOutput } from './execute-output';
 
 export interface HeadlessOptions {
@@ -71,7 +71,7 @@ async function nodeVersionOf(runtime: N8nRuntime): Promise<string> {
 /** `text` with every sandbox secret (raw, URL-encoded, base64) replaced by [redacted]. */
 export function redactKeys(text: string, sandbox: Sandbox): string {
   const { nectifi, splash, smartwifi, anykrowd } = sandbox.keys;
-  const secrets = [nectifi.full, nectifi.readOnly, nectifi.crmOnly, nectifi.revoked, nectifi.webhookSecret, splash.apiKey, smartwifi.apiToken, anykrowd.apiKey, anykrowd.apiKey.split('|')[1] ?? '']
+  const secrets = [nectifi.full, nectifi.readOnly, nectifi.crmOnly, nectifi.revoked, nectifi.ipBlocked, nectifi.webhookSecret, splash.apiKey, smartwifi.apiToken, anykrowd.apiKey, anykrowd.apiKey.split('|')[1] ?? '']
     .filter((s) => s.length >= 8)
     .sort((a, b) => b.length - a.length);
   let out = text;
@@ -302,14 +302,89 @@ async function serverChecks(demo: RunningDemo, workflows: DemoWorkflow[]): Promi
 /** Each credential's own test (the editor's "Test" / save), through n8n's REST API against the sandbox. */
 async function credentialTests(demo: RunningDemo, sandbox: Sandbox): Promise<Check[]> {
   const checks: Check[] = [];
-  for (const credential of sandboxCredentials(sandbox)) {
-    const ref = demo.credentials[credential.type];
-    const result = await demo.rest
-      .request<{ status?: string; message?: string }>('POST', '/rest/credentials/test', { credentials: { id: ref.id, name: ref.name, type: credential.type, data: credential.data } })
+  const test = async (type: CredentialType, data: Record<string, unknown>) => {
+    const ref = demo.credentials[type];
+    return await demo.rest
+      .request<{ status?: string; message?: string }>('POST', '/rest/credentials/test', { credentials: { id: ref.id, name: ref.name, type, data } })
       .catch((error: Error) => ({ status: 'Error', message: error.message }));
+  };
+  const sandboxData = Object.fromEntries(sandboxCredentials(sandbox).map((c) => [c.type, c.data])) as Record<CredentialType, Record<string, unknown>>;
+  for (const credential of sandboxCredentials(sandbox)) {
+    const result = await test(credential.type, credential.data);
     checks.push({ name: `credential test: ${credential.name}`, ok: result.status === 'OK', detail: `${result.status ?? '?'}${result.message ? ` (${result.message})` : ''}` });
   }
+  for (const refusal of credentialRefusals(sandbox, sandboxData)) {
+    sandbox.counters.reset();
+    const result = await refusal.around(() => test(refusal.type, refusal.data));
+    const requests = Object.values(sandbox.counters.get().requests).reduce((sum, n) => sum + n, 0);
+    const ok = result.status === refusal.status && refusal.message.test(result.message ?? '') && (!refusal.sendsNothing || requests === 0);
+    checks.push({ name: `credential test: ${refusal.name}`, ok, detail: `${result.status ?? '?'} (${result.message ?? ''})${refusal.sendsNothing ? `, ${requests} requests sent` : ''}` });
+  }
   return checks;
+}
+
+interface Refusal {
+  name: string;
+  type: CredentialType;
+  data: Record<string, unknown>;
+  status: 'OK' | 'Error';
+  message: RegExp;
+  sendsNothing?: boolean;
+  around<T>(run: () => Promise<T>): Promise<T>;
+}
+
+/** The credential-test answers of issue 13 (cases 4 and 5), each as a user would meet it. */
+function credentialRefusals(sandbox: Sandbox, data: Record<CredentialType, Record<string, unknown>>): Refusal[] {
+  const plain = (run: () => Promise<never>) => run();
+  const nectifiKey = (apiKey: string) => ({ ...data.nectifiApi, apiKey });
+  const plainHttp = (type: CredentialType, label: string): Refusal => ({
+    name: `${type} http:// URL, Allow Plain HTTP off`,
+    type,
+    data: { ...data[type], allowHttp: false },
+    status: 'Error',
+    message: new RegExp(`^The ${label} starts with http:// and Allow Plain HTTP is off, so nothing was sent`),
+    sendsNothing: true,
+    around: plain,
+  });
+  return [
+    {
+      name: 'Nectifi guest list as a bare array',
+      type: 'nectifiApi',
+      data: data.nectifiApi,
+      status: 'OK',
+      message: /^Connection successful!$/,
+      async around(run) {
+        sandbox.nectifiListShape = 'bare';
+        return await run().finally(() => (sandbox.nectifiListShape = 'envelope'));
+      },
+    },
+    {
+      name: 'Nectifi monthly quota used up',
+      type: 'nectifiApi',
+      data: nectifiKey(sandbox.keys.nectifi.readOnly),
+      status: 'Error',
+      message: /^Nectifi answered HTTP 429 "api_monthly_quota_exceeded": the monthly API quota/,
+      async around(run) {
+        const key = sandbox.state.nectifi.apiKeys.get(sandbox.keys.nectifi.readOnly)!;
+        const used = key.monthlyUsed;
+        key.monthlyUsed = key.monthlyQuota;
+        return await run().finally(() => (key.monthlyUsed = used));
+      },
+    },
+    { name: 'Nectifi revoked key', type: 'nectifiApi', data: nectifiKey(sandbox.keys.nectifi.revoked), status: 'Error', message: /^Nectifi answered HTTP 401 "API key has been revoked": .*Create a new key/, around: plain },
+    {
+      name: 'Nectifi key behind an IP allowlist',
+      type: 'nectifiApi',
+      data: nectifiKey(sandbox.keys.nectifi.ipBlocked),
+      status: 'Error',
+      message: /^Nectifi answered HTTP 403 "IP address not allowed for this API key": .*allowlist/,
+      around: plain,
+    },
+    plainHttp('nectifiApi', 'Base URL'),
+    plainHttp('splashAirApi', 'Host'),
+    plainHttp('smartWifiApi', 'Base URL'),
+    plainHttp('anykrowdApi', 'Tenant URL'),
+  ];
 }
 
 /**

@@ -2,8 +2,10 @@ import { CredentialError } from '../core/errors';
 import { parseServiceUrl, requireSecret } from '../client/service-url';
 import { type VendorProfile, fingerprint, stringMessage } from '../client/vendor-profile';
 import { shareOf } from '../http/rate-limiter';
+import { NECTIFI_BASE_URL } from './constants';
 
-export const NECTIFI_BASE_URL = 'https://nectifi.com/api/v1/external/v1';
+export { NECTIFI_BASE_URL };
+
 /** Documented default per-key rate; a workspace can raise a key to 10,000/min. */
 export const NECTIFI_DEFAULT_PER_MINUTE = 60;
 

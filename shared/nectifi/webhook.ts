@@ -1,7 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { NECTIFI_SIGNATURE_HEADER } from './constants';
 
 /** The doc does not name the header; this is our default and the credential can change it. */
-export const NECTIFI_SIGNATURE_HEADER = 'X-Nectifi-Signature';
+export { NECTIFI_SIGNATURE_HEADER };
+
 export const NECTIFI_EVENTS = [
   'guest.created',
   'guest.updated',

@@ -1,11 +1,9 @@
 import { CredentialError } from '../core/errors';
 import { parseServiceUrl, requireSecret } from '../client/service-url';
 import { type VendorProfile, fingerprint, stringMessage } from '../client/vendor-profile';
+import { SMARTWIFI_HOSTS } from './constants';
 
-export const SMARTWIFI_HOSTS = {
-  'us-a': 'https://api.smartwifiplatform.com',
-  'us-b': 'https://api-usb.smartwifiplatform.com',
-} as const;
+export { SMARTWIFI_HOSTS };
 
 export interface SmartWifiCredentials {
   apiToken: string;

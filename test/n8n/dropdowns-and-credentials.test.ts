@@ -1,5 +1,6 @@
 import { ExecuteContext } from 'n8n-core';
 import type { ICredentialType, INode } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { testSecrets } from '../support/test-secrets';
 import { loadOptions, testCredential, workflowOf } from './support/contexts';
@@ -66,10 +67,10 @@ describe('credential tests, as n8n runs them', () => {
     }
   });
 
-  test('a refused key says so; a Nectifi key without the CRM scope is a working key that lacks crm:read', async () => {
+  test('a refused key says what Nectifi said; a Nectifi key without the CRM scope is a working key that lacks crm:read', async () => {
     const nectifi = credentialTypes.nectifiApi.test!;
     const revoked = await testCredential('nectifiApi', nectifi, sandboxCredentials(sandbox, sandbox.keys.nectifi.revoked));
-    expect(revoked).toEqual({ status: 'Error', message: expect.stringMatching(/Nectifi did not accept the API key/) });
+    expect(revoked).toEqual({ status: 'Error', message: expect.stringMatching(/^Nectifi answered HTTP 401 "API key has been revoked": .*Create a new key/) });
 
     const wifiOnly = 'nk_wifionlyTestKey0000000000000001';
     const template = sandbox.state.nectifi.apiKeys.get(sandbox.keys.nectifi.readOnly)!;
@@ -78,6 +79,8 @@ describe('credential tests, as n8n runs them', () => {
     expect(missingScope.message).toMatch(/The API key works, but it lacks the scope crm:read/);
     const readOnly = await testCredential('nectifiApi', nectifi, sandboxCredentials(sandbox, sandbox.keys.nectifi.crmOnly));
     expect(readOnly.status).toBe('OK');
+    const unknown = await testCredential('nectifiApi', nectifi, sandboxCredentials(sandbox, 'nk_notAKeyNectifiKnows00000000000'));
+    expect(unknown.message).toMatch(/^Nectifi answered HTTP 401 "Invalid API key"/);
 
     const badToken = { ...credentials, smartWifiApi: { ...credentials.smartWifiApi, apiToken: 'wrong-token-000000' } };
     // Status rules: our text where n8n keeps the failed response, n8n's own text in 2.8 (which drops it).
@@ -90,15 +93,61 @@ describe('credential tests, as n8n runs them', () => {
       status: 'Error',
       message: expect.stringMatching(/does not know this team|could not be found/),
     });
-    recordOutput([revoked, missingScope]);
+    recordOutput([revoked, missingScope, unknown]);
   });
 
-  test('without "Allow Plain HTTP" the test never sends the key over http', async () => {
-    const plain = { ...credentials, anykrowdApi: { ...credentials.anykrowdApi, allowHttp: false } };
+  test('a Nectifi guest list as a bare array is a working key (issue 13, case 4)', async () => {
+    sandbox.nectifiListShape = 'bare';
+    try {
+      expect(await testCredential('nectifiApi', credentialTypes.nectifiApi.test!, credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
+    } finally {
+      sandbox.nectifiListShape = 'envelope';
+    }
+  });
+
+  test('an exhausted monthly quota and an IP allowlist say so, quoting Nectifi (issue 13, case 5)', async () => {
+    const nectifi = credentialTypes.nectifiApi.test!;
+    const key = sandbox.state.nectifi.apiKeys.get(sandbox.keys.nectifi.readOnly)!;
+    const used = key.monthlyUsed;
+    key.monthlyUsed = key.monthlyQuota;
+    let quota: { status: string; message: string };
+    try {
+      quota = await testCredential('nectifiApi', nectifi, sandboxCredentials(sandbox, sandbox.keys.nectifi.readOnly));
+    } finally {
+      key.monthlyUsed = used;
+    }
+    expect(quota).toEqual({ status: 'Error', message: expect.stringMatching(/^Nectifi answered HTTP 429 "api_monthly_quota_exceeded": the monthly API quota .* The key itself is valid/) });
+    expect(quota.message).not.toMatch(/mistyped|revoked/);
+
+    const ipBlocked = await testCredential('nectifiApi', nectifi, sandboxCredentials(sandbox, sandbox.keys.nectifi.ipBlocked));
+    expect(ipBlocked).toEqual({ status: 'Error', message: expect.stringMatching(/^Nectifi answered HTTP 403 "IP address not allowed for this API key": .*allowlist/) });
+    recordOutput([quota, ipBlocked]);
+  });
+
+  test('an http:// URL without "Allow Plain HTTP" sends nothing and says to switch it on, for all four vendors (issue 13, case 5)', async () => {
+    const plain: CredentialStore = Object.fromEntries(Object.entries(credentials).map(([type, data]) => [type, { ...data, allowHttp: false }]));
+    const labels = { nectifiApi: 'Base URL', splashAirApi: 'Host', smartWifiApi: 'Base URL', anykrowdApi: 'Tenant URL' };
     sandbox.counters.reset();
-    const result = await testCredential('anykrowdApi', credentialTypes.anykrowdApi.test!, plain);
-    expect(result.status).toBe('Error');
-    expect(sandbox.counters.get().requests['anykrowd GET /apix/v1/ping'] ?? 0).toBe(0);
+    for (const [type, credentialType] of Object.entries(credentialTypes)) {
+      const result = await testCredential(type, credentialType.test!, plain);
+      expect([type, result]).toEqual([
+        type,
+        { status: 'Error', message: `The ${labels[type as keyof typeof labels]} starts with http:// and Allow Plain HTTP is off, so nothing was sent (the key would travel unencrypted). Use https://, or turn on Allow Plain HTTP for a local or private test server.` },
+      ]);
+    }
+    expect(sandbox.counters.get().requests).toEqual({});
+  });
+
+  test('the credential form shows the plain-http notice only for an http:// URL with Allow Plain HTTP off', () => {
+    const urlField = { nectifiApi: 'baseUrl', splashAirApi: 'host', smartWifiApi: 'baseUrl', anykrowdApi: 'tenantUrl' };
+    for (const [type, credentialType] of Object.entries(credentialTypes)) {
+      const notice = credentialType.properties.find((p) => p.name === 'plainHttpNotice')!;
+      const field = urlField[type as keyof typeof urlField];
+      const shown = (values: Record<string, unknown>) => NodeHelpers.displayParameter({ environment: 'custom', ...values } as never, notice, null, null);
+      expect([type, shown({ [field]: 'http://127.0.0.1:4010', allowHttp: false })]).toEqual([type, true]);
+      expect([type, shown({ [field]: 'http://127.0.0.1:4010', allowHttp: true })]).toEqual([type, false]);
+      expect([type, shown({ [field]: 'https://example.com', allowHttp: false })]).toEqual([type, false]);
+    }
   });
 
   test('the HTTP Request node can use each credential as a predefined type for an endpoint we do not cover', async () => {

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     `  read-only key   ${keys.nectifi.readOnly}   (all read scopes, 60/min)`,
     `  CRM-only key    ${keys.nectifi.crmOnly}   (crm.read, 60/min)`,
     `  revoked key     ${keys.nectifi.revoked}`,
+    `  IP-blocked key  ${keys.nectifi.ipBlocked}`,
     `  webhook secret  ${keys.nectifi.webhookSecret}   (header ${keys.nectifi.signatureHeader})`,
     `Splash Air  ${urls.splash}   (API under /api)`,
     `  X-API-Key       ${keys.splash.apiKey}`,

@@ -1,5 +1,5 @@
 import type { Rng } from './lib/rng';
-import type { BlankGuestIds, ListOrder, SandboxScale, SandboxUrls } from './types';
+import type { BlankGuestIds, ListOrder, NectifiListShape, SandboxScale, SandboxUrls } from './types';
 import type { WebhookHub } from './webhooks';
 
 /** What every vendor simulator gets from the sandbox. */
@@ -15,6 +15,8 @@ export interface VendorContext {
   anykrowdRateLimitPerHour: number;
   smartwifiBlankGuestIds: BlankGuestIds;
   listOrder: ListOrder;
+  /** Changeable while the sandbox runs (`sandbox.nectifiListShape`). */
+  nectifiListShape: NectifiListShape;
 }
 
 /** Ids in list order, newest first: by id, or by the record's time (ties by id) when `listOrder` is `time`. */

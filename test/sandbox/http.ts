@@ -10,6 +10,8 @@ export interface SandboxRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   rawBody: Buffer;
+  /** The caller's IP address (what a vendor's IP allowlist checks). */
+  remoteAddress: string;
   params: Record<string, string>;
   /** Route template (`/crm/guests/{guest_id}`) or the raw path when no route matched. */
   template: string;

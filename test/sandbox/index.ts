@@ -85,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     anykrowdRateLimitPerHour: options.anykrowdRateLimitPerHour ?? 1000,
     smartwifiBlankGuestIds: options.smartwifiBlankGuestIds ?? false,
     listOrder: options.listOrder ?? 'id',
+    nectifiListShape: options.nectifiListShape ?? 'envelope',
   };
   let state = seedState(ctx);
   const keys = demoKeys(state);
@@ -125,6 +126,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     insert: createInsertApi(ctx, getState),
     webhooks,
     latency,
+    get nectifiListShape() {
+      return ctx.nectifiListShape;
+    },
+    set nectifiListShape(shape) {
+      ctx.nectifiListShape = shape;
+    },
     reset,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -5,6 +5,8 @@ export const NECTIFI_KEYS = {
   readOnly: 'nk_kawXwW8LRGs6DqJ0dxfJDYZ3g5dTx92I',
   crmOnly: 'nk_9sv1zdkIBEIYIFHWq6bkTimNVNuGxYT0',
   revoked: 'nk_OeQW6MOv0vU14ZXOrhMMIkBLa3wU0t4j',
+  /** Full scopes, but its IP allowlist (203.0.113.0/24) excludes every caller of the local sandbox. */
+  ipBlocked: 'nk_Qm3v8TzLw2RkYp6HcXe9JdNs4BaUf7Gi',
   webhookSecret: 'whsec_GkU7oYatGHDFOdpdaG1kzCxR90n3Z2mz',
   signatureHeader: 'X-Nectifi-Signature',
 } as const;

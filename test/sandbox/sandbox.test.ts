@@ -72,6 +72,29 @@ describe('vendor sandbox', () => {
       expect(read.headers['x-api-usage-percent']).toBeDefined();
     });
 
+    test('Nectifi: a key with an IP allowlist refuses callers outside it; lists can answer as bare arrays', async () => {
+      const blocked = await nectifi('/crm/guests?limit=1', sb.keys.nectifi.ipBlocked);
+      expect([blocked.status, blocked.json()]).toEqual([403, { detail: 'IP address not allowed for this API key' }]);
+      const record = sb.state.nectifi.apiKeys.get(sb.keys.nectifi.ipBlocked)!;
+      const allowlist = record.allowedIps;
+      record.allowedIps = ['127.0.0.0/8'];
+      try {
+        expect((await nectifi('/crm/guests?limit=1', sb.keys.nectifi.ipBlocked)).status).toBe(200);
+      } finally {
+        record.allowedIps = allowlist;
+      }
+      sb.nectifiListShape = 'bare';
+      try {
+        const bare = await nectifi('/crm/guests?limit=2', sb.keys.nectifi.full);
+        expect(Array.isArray(bare.json())).toBe(true);
+        expect(bare.json()).toHaveLength(2);
+        expect((await nectifi('/crm/guests/1', sb.keys.nectifi.full)).json()).toMatchObject({ id: 1 });
+      } finally {
+        sb.nectifiListShape = 'envelope';
+      }
+      expect((await nectifi('/crm/guests?limit=2', sb.keys.nectifi.full)).json()).toMatchObject({ items: expect.any(Array), total: expect.any(Number) });
+    });
+
     test('Splash, SmartWiFi and anykrowd reject missing or wrong credentials', async () => {
       expect((await request(`${sb.urls.splash}/api/venues?slug=default`)).json()).toEqual({ message: 'Unauthenticated.' });
       expect((await request(`${sb.urls.smartwifi}/v2/zapier/client/ping?api_token=nope`)).status).toBe(401);

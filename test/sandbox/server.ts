@@ -169,6 +169,7 @@ export function createDispatcher(deps: DispatchDeps, timers: Timers) {
       query: url.searchParams,
       headers: req.headers,
       rawBody: body,
+      remoteAddress: req.socket.remoteAddress ?? '',
       params: match.kind === 'found' ? match.params : {},
       template,
       applied: false,

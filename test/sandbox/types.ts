@@ -73,6 +73,12 @@ export type BlankGuestIds = boolean | 'omit' | 'null' | 'empty-string';
 
 export type ListOrder = 'id' | 'time';
 
+/**
+ * How Nectifi list endpoints answer: `envelope` (default, `{items, total, limit, offset}`) or `bare`
+ * (the items as a bare JSON array). The docs show no response bodies, so both are allowed.
+ */
+export type NectifiListShape = 'envelope' | 'bare';
+
 export interface SandboxOptions {
   /** 0 (default) picks a free port; the CLI uses 4010. The server binds 127.0.0.1 only. */
   port?: number;
@@ -90,6 +96,7 @@ export interface SandboxOptions {
    * first, ties by id). The docs say "newest first" without saying by what; both readings are allowed.
    */
   listOrder?: ListOrder;
+  nectifiListShape?: NectifiListShape;
   /** No request log on stderr (the sandbox only logs when `quiet === false`). */
   quiet?: boolean;
   /** Milliseconds before each vendor request is answered (all vendors, or per vendor); default 0. */
@@ -109,6 +116,7 @@ export interface SandboxKeys {
     readOnly: string;
     crmOnly: string;
     revoked: string;
+    ipBlocked: string;
     webhookSecret: string;
     signatureHeader: string;
   };
@@ -179,6 +187,8 @@ export interface Sandbox {
   webhooks: WebhookHub;
   /** Simulated vendor latency, changeable while running (also `POST /__sandbox/latency`). */
   latency: LatencyController;
+  /** How Nectifi lists answer (`envelope` or `bare`); can be switched while running. */
+  nectifiListShape: NectifiListShape;
   /** Re-seeds all data; clears faults, counters, rate-limit windows, idempotency records and deliveries. Webhook targets stay. */
   reset(): void;
   close(): Promise<void>;

@@ -8,6 +8,7 @@ export function testSecrets(): string[] {
     NECTIFI_KEYS.readOnly,
     NECTIFI_KEYS.crmOnly,
     NECTIFI_KEYS.revoked,
+    NECTIFI_KEYS.ipBlocked,
     NECTIFI_KEYS.webhookSecret,
     SPLASH_API_KEY,
     SMARTWIFI_API_TOKEN,

@@ -58,7 +58,40 @@ describe('Nectifi authentication', () => {
   it('rejects a revoked key with an auth error that says to reconnect', async () => {
     const error = await h.failure(h.app.authentication.test, { authData: { ...authData, apiKey: h.sandbox.keys.nectifi.revoked } });
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(/401.*revoked.*Reconnect/s);
+    expect(error.message).toMatch(/401.*revoked.*reconnect your account/s);
+  });
+
+  it('accepts a good key when Nectifi answers lists as bare arrays (issue 13, case 4)', async () => {
+    h.sandbox.nectifiListShape = 'bare';
+    try {
+      const result = await h.run<{ label: string }>(h.app.authentication.test, { authData });
+      expect(result.label).toMatch(/^Nectifi: /);
+    } finally {
+      h.sandbox.nectifiListShape = 'envelope';
+    }
+  });
+
+  it('says the monthly quota is used up, quoting Nectifi, and that the key is fine (issue 13, case 5)', async () => {
+    const key = nectifi().apiKeys.get(h.sandbox.keys.nectifi.readOnly)!;
+    const used = key.monthlyUsed;
+    key.monthlyUsed = key.monthlyQuota;
+    const error = await h.failure(h.app.authentication.test, { authData: { ...authData, apiKey: h.sandbox.keys.nectifi.readOnly } }).finally(() => (key.monthlyUsed = used));
+    expect(error.message).toMatch(/HTTP 429: the monthly API quota of your plan is used up.*\(api_monthly_quota_exceeded\).*The key itself is valid/s);
+    expect(error.message).not.toMatch(/mistyped|revoked|Reconnect/);
+  });
+
+  it('tells a revoked key to be replaced and an IP-allowlisted key to drop the allowlist, quoting Nectifi (issue 13, case 5)', async () => {
+    const revoked = await h.failure(h.app.authentication.test, { authData: { ...authData, apiKey: h.sandbox.keys.nectifi.revoked } });
+    expect(revoked.message).toMatch(/HTTP 401: API key has been revoked.*The key was revoked: create a new key in Nectifi and reconnect/s);
+    const blocked = await h.failure(h.app.authentication.test, { authData: { ...authData, apiKey: h.sandbox.keys.nectifi.ipBlocked } });
+    expect(blocked.message).toMatch(/HTTP 403: IP address not allowed for this API key.*Zapier does not call from fixed addresses: remove the IP allowlist/s);
+  });
+
+  it('refuses an http:// Base URL without Allow Plain HTTP before sending anything, saying to switch it on (issue 13, case 5)', async () => {
+    h.sandbox.counters.reset();
+    const error = await h.failure(h.app.authentication.test, { authData: { ...authData, allowHttp: 'false' } });
+    expect(error.message).toMatch(/Base URL uses plain http.*use https:\/\/, or turn on \W*Allow Plain HTTP/);
+    expect(h.sandbox.counters.get().requests).toEqual({});
   });
 
   it('rejects a key that is not a Nectifi key before sending anything', async () => {

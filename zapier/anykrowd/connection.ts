@@ -4,28 +4,11 @@ import { type AnykrowdCredentials, anykrowdProfile } from '../../shared/anykrowd
 import type { ConnectionTestResult } from '../common/app';
 import { type AuthData, type VendorBinding, flagOf, textOf } from '../common/runner';
 import { anykrowdPlan } from './plan';
-import { allowHttpField } from '../common/auth-fields';
+import { authFields } from '../common/auth-fields';
+import { ANYKROWD_CONNECTION } from '../../shared/anykrowd/connection';
 
-/** The same fields as the n8n credential. */
-export const anykrowdAuthFields: AuthField[] = [
-  {
-    key: 'tenantUrl',
-    label: 'Tenant URL',
-    type: 'string',
-    required: true,
-    isNoSecret: true,
-    placeholder: 'https://nightclub.anykrowd.dev',
-    helpText: 'Your own anykrowd address, e.g. `https://nightclub.anykrowd.dev` (without /apix/v1).',
-  },
-  {
-    key: 'apiKey',
-    label: 'API Key',
-    type: 'password',
-    required: true,
-    helpText: 'Your anykrowd APIX key. Ask your anykrowd project manager for one.',
-  },
-  allowHttpField('Tenant URL'),
-];
+/** The same declaration as the n8n credential (shared/anykrowd/connection.ts). */
+export const anykrowdAuthFields: AuthField[] = authFields(ANYKROWD_CONNECTION);
 
 export const anykrowdBinding: VendorBinding<AnykrowdCredentials> = {
   app: 'anykrowd',

@@ -18,16 +18,30 @@ export function toZapierError(z: ZObject, error: unknown): unknown {
 function fromVendorError(z: ZObject, error: VendorApiError): Error {
   switch (error.status) {
     case 401:
-      return new z.errors.ExpiredAuthError(sentences(error.message, 'Reconnect your account in Zapier with a valid key.'));
+      return new z.errors.ExpiredAuthError(sentences(error.message, unauthorizedAdvice(error)));
     case 403:
       return new z.errors.Error(sentences(error.message, forbiddenAdvice(error.vendorMessage ?? error.message)), 'Forbidden', 403);
     case 429:
       // Nectifi's monthly quota is a 429 that will not clear for days: not worth a retry.
       if (error.retryable) return new z.errors.ThrottledError(error.message, delaySeconds(error.retryAfterMs));
-      return new z.errors.Error(sentences(error.message, 'Zapier does not retry this step.'), 'QuotaExceeded', 429);
+      return new z.errors.Error(
+        sentences(error.message, 'The key itself is valid: requests work again once the quota resets or the plan is raised. Zapier does not retry this step.'),
+        'QuotaExceeded',
+        429,
+      );
     default:
       return new z.errors.Error(error.message, error.outcome === 'unknown' ? 'OutcomeUnknown' : 'VendorError', error.status ?? undefined);
   }
+}
+
+const VENDOR_NAMES: Record<VendorApiError['vendor'], string> = { nectifi: 'Nectifi', splash: 'Splash Air', smartwifi: 'SmartWiFi', anykrowd: 'anykrowd' };
+
+/** A 401 whose reason names a revoked key needs a new key, not the same one again. */
+function unauthorizedAdvice(error: VendorApiError): string {
+  if (/revoked/i.test(error.vendorMessage ?? '')) {
+    return `The key was revoked: create a new key in ${VENDOR_NAMES[error.vendor]} and reconnect your account in Zapier with it.`;
+  }
+  return 'Reconnect your account in Zapier with a valid key.';
 }
 
 /** A 403 says what the key lacks: the advice follows the vendor's reason (Nectifi: scope, IP or plan). */

@@ -7,54 +7,11 @@ import { type AuthData, type VendorBinding, flagOf, integerOf, textOf } from '..
 import { VendorApiError } from '../../shared/core/errors';
 import type { OperationRunner } from '../../shared/client/runner';
 import { nectifiPlan } from './plan';
-import { allowHttpField } from '../common/auth-fields';
+import { authFields } from '../common/auth-fields';
+import { NECTIFI_CONNECTION } from '../../shared/nectifi/connection';
 
-/** The same fields as the n8n credential, plus what the webhook trigger needs to verify deliveries. */
-export const nectifiAuthFields: AuthField[] = [
-  {
-    key: 'apiKey',
-    label: 'API Key',
-    type: 'password',
-    required: true,
-    helpText:
-      'Your Nectifi API key, starting with `nk_`. Create one in your Nectifi workspace under API settings, with the scopes your Zaps need (for example `crm:read`, `loyalty:write`).',
-  },
-  {
-    key: 'baseUrl',
-    label: 'Base URL',
-    type: 'string',
-    required: false,
-    isNoSecret: true,
-    placeholder: NECTIFI_BASE_URL,
-    helpText: `Leave empty for Nectifi's API at ${NECTIFI_BASE_URL}. Change it only if Nectifi gave you another address.`,
-  },
-  {
-    key: 'requestsPerMinute',
-    label: 'Requests Per Minute',
-    type: 'integer',
-    required: false,
-    isNoSecret: true,
-    placeholder: '60',
-    helpText: 'The rate your key is set to in the workspace: 60 unless you raised it (up to 10,000). When Nectifi says the limit is reached, Zapier waits the time Nectifi asks and tries again.',
-  },
-  {
-    key: 'webhookSecret',
-    label: 'Webhook Secret',
-    type: 'password',
-    required: false,
-    helpText:
-      'Only for the New Event trigger: the signing secret of your webhook. In your Nectifi workspace, add the webhook under its webhook settings and copy its secret here. Zapier uses it to check that each delivery really comes from Nectifi.',
-  },
-  {
-    key: 'signatureHeader',
-    label: 'Signature Header',
-    type: 'string',
-    required: false,
-    placeholder: NECTIFI_SIGNATURE_HEADER,
-    helpText: `Only for the New Event trigger: the header that carries the delivery's signature. Leave empty for ${NECTIFI_SIGNATURE_HEADER}.`,
-  },
-  allowHttpField('Base URL'),
-];
+/** The same declaration as the n8n credential (shared/nectifi/connection.ts). */
+export const nectifiAuthFields: AuthField[] = authFields(NECTIFI_CONNECTION);
 
 export const nectifiBinding: VendorBinding<NectifiCredentials> = {
   app: 'nectifi',

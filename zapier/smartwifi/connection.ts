@@ -1,44 +1,17 @@
 import type { AuthField } from 'zapier-platform-core';
 import type { OperationRunner } from '../../shared/client/runner';
-import { SMARTWIFI_HOSTS, type SmartWifiCredentials, smartwifiProfile } from '../../shared/smartwifi/profile';
+import { type SmartWifiCredentials, smartwifiProfile } from '../../shared/smartwifi/profile';
 import type { ConnectionTestResult } from '../common/app';
 import { listPage } from '../common/operations';
 import { type AuthData, type VendorBinding, flagOf, textOf } from '../common/runner';
 import { smartwifiPlan } from './plan';
-import { allowHttpField } from '../common/auth-fields';
+import { authFields } from '../common/auth-fields';
+import { SMARTWIFI_CONNECTION } from '../../shared/smartwifi/connection';
 
 const ENVIRONMENTS = { 'us-a': 'US-A', 'us-b': 'US-B', custom: 'Custom' } as const;
 
-/** The same fields as the n8n credential. */
-export const smartwifiAuthFields: AuthField[] = [
-  {
-    key: 'apiToken',
-    label: 'API Token',
-    type: 'password',
-    required: true,
-    helpText: 'Your SmartWiFi API token, from the SmartWiFi dashboard. SmartWiFi takes it in the URL; Zapier keeps it out of its logs.',
-  },
-  {
-    key: 'environment',
-    label: 'Environment',
-    type: 'string',
-    required: true,
-    isNoSecret: true,
-    default: 'us-a',
-    choices: Object.entries(ENVIRONMENTS).map(([value, label]) => ({ value, label, sample: value })),
-    helpText: `Where your hotspots live: US-A (${SMARTWIFI_HOSTS['us-a']}) or US-B (${SMARTWIFI_HOSTS['us-b']}); SmartWiFi support can tell you which. Custom uses the Base URL below.`,
-  },
-  {
-    key: 'baseUrl',
-    label: 'Base URL',
-    type: 'string',
-    required: false,
-    isNoSecret: true,
-    placeholder: 'https://api.smartwifiplatform.com',
-    helpText: 'Only with the Custom environment: the API address SmartWiFi gave you.',
-  },
-  allowHttpField('Base URL', 'token'),
-];
+/** The same declaration as the n8n credential (shared/smartwifi/connection.ts). */
+export const smartwifiAuthFields: AuthField[] = authFields(SMARTWIFI_CONNECTION);
 
 export const smartwifiBinding: VendorBinding<SmartWifiCredentials> = {
   app: 'smartwifi',

@@ -5,37 +5,11 @@ import type { ConnectionTestResult } from '../common/app';
 import { listPage } from '../common/operations';
 import { type AuthData, type VendorBinding, flagOf, textOf } from '../common/runner';
 import { splashPlan } from './plan';
-import { allowHttpField } from '../common/auth-fields';
+import { authFields } from '../common/auth-fields';
+import { SPLASH_CONNECTION } from '../../shared/splash/connection';
 
-/** The same fields as the n8n credential. */
-export const splashAuthFields: AuthField[] = [
-  {
-    key: 'host',
-    label: 'Host',
-    type: 'string',
-    required: true,
-    isNoSecret: true,
-    placeholder: 'splash.example.com',
-    helpText: 'The address of your Splash Air dashboard, e.g. `splash.example.com` (with or without https://). The API lives under /api on it.',
-  },
-  {
-    key: 'apiKey',
-    label: 'API Key',
-    type: 'password',
-    required: true,
-    helpText: 'Your Splash Air API key: in the dashboard, go to Admin > Generate API Key.',
-  },
-  {
-    key: 'team',
-    label: 'Team',
-    type: 'string',
-    required: false,
-    isNoSecret: true,
-    default: 'default',
-    helpText: 'The identifier (slug) of the team whose data Zapier works with. Leave `default` for the root team.',
-  },
-  allowHttpField('Host'),
-];
+/** The same declaration as the n8n credential (shared/splash/connection.ts). */
+export const splashAuthFields: AuthField[] = authFields(SPLASH_CONNECTION);
 
 export const splashBinding: VendorBinding<SplashCredentials> = {
   app: 'splash',

@@ -174,25 +174,25 @@ export async function testCredential(type: string, test: ICredentialTestRequest,
   try {
     response = await new RoutingNode(context, probe, decrypted).runNode();
   } catch (error) {
-    const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause?.response;
+    const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+    const response = cause?.response;
     if (response) {
       for (const rule of test.rules ?? []) {
         if (rule.type === 'responseCode' && rule.properties.value === response.status) return { status: 'Error', message: rule.properties.message };
       }
       return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
     }
+    if (cause?.code) return { status: 'Error', message: cause.code };
     return { status: 'Error', message: (error as Error).message };
   }
-  const body = response?.[0]?.[0]?.json;
   for (const rule of test.rules ?? []) {
-    if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
+    // As n8n: the first item of the answer, read before each body rule (an empty bare list throws here).
+    if (rule.type === 'responseSuccessBody' && lodashGet(response![0][0].json, rule.properties.key) === rule.properties.value) {
       return { status: 'Error', message: rule.properties.message };
     }
   }
   return { status: 'OK', message: 'Connection successful!' };
 }
 
-/** lodash `get` with a dotted path, as the credential tester uses it. */
-function valueAt(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
-}
+/** lodash's `get`, which n8n's credential tester uses (it reads through strings too: `detail.length`). */
+const lodashGet = require('lodash/get') as (value: unknown, path: string) => unknown;

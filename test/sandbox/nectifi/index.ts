@@ -4,7 +4,7 @@ import { bearerToken, jsonReply, Router, type Reply, type RouteMatch, type Sandb
 import { analyticsRoutes } from './analytics';
 import { communicationRoutes } from './communication';
 import { crmRoutes } from './crm';
-import { hasScope, monthOf, normalizeScope, takeRateSlot, type ApiKeyRecord } from './keys';
+import { hasScope, ipAllowed, monthOf, normalizeScope, takeRateSlot, type ApiKeyRecord } from './keys';
 import { loyaltyRoutes } from './loyalty';
 import { promotionRoutes } from './promotions';
 import type { NectifiRoute } from './route';
@@ -31,6 +31,13 @@ function usageHeaders(key: ApiKeyRecord): Record<string, string> {
   return h;
 }
 
+/** A list answer as a bare array of its items (`nectifiListShape: 'bare'`); other answers unchanged. */
+function bareList(reply: Reply): Reply {
+  if (reply.status !== 200 || !reply.body.startsWith('{"items":')) return reply;
+  const { items } = JSON.parse(reply.body) as { items: unknown[] };
+  return { ...reply, body: JSON.stringify(items) };
+}
+
 export function createNectifiApp(ctx: VendorContext, state: () => NectifiState): VendorApp<NectifiRoute> {
   const router = new Router<NectifiRoute>();
   for (const r of NECTIFI_ROUTES) router.add(r.method, r.path, r);
@@ -42,6 +49,8 @@ export function createNectifiApp(ctx: VendorContext, state: () => NectifiState):
     const key = state().apiKeys.get(token);
     if (!key) return detail(401, 'Invalid API key', www);
     if (key.revoked) return detail(401, 'API key has been revoked', www);
+    // The docs: 403 for "Missing scope, IP blocked, or entitlement required"; the words are ours.
+    if (!ipAllowed(key.allowedIps, req.remoteAddress)) return detail(403, 'IP address not allowed for this API key');
     const month = monthOf(now);
     if (key.month !== month) Object.assign(key, { month, monthlyUsed: 0 });
     if (key.monthlyUsed >= key.monthlyQuota) return detail(429, 'api_monthly_quota_exceeded', usageHeaders(key));
@@ -73,7 +82,7 @@ export function createNectifiApp(ctx: VendorContext, state: () => NectifiState):
       try {
         const reply = route.handler(req, { st: state(), ctx, key, now });
         Object.assign(reply.headers, usage);
-        return reply;
+        return ctx.nectifiListShape === 'bare' ? bareList(reply) : reply;
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
         return detail(e.status, e.detail ?? e.message, { ...e.headers, ...usage });

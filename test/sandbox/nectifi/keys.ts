@@ -11,6 +11,8 @@ export interface ApiKeyRecord {
   monthlyUsed: number;
   month: string;
   revoked: boolean;
+  /** The key's IP allowlist (CIDR blocks or single IPs, the docs' "Optional IP allowlist"); empty: any IP. */
+  allowedIps: string[];
   /** Times of the requests accepted within the last minute (sliding window). */
   window: number[];
 }
@@ -23,7 +25,7 @@ export function monthOf(ms: number): string {
 
 export function seedApiKeys(perMinuteOverride: number | undefined, now: number): Map<string, ApiKeyRecord> {
   const month = monthOf(now);
-  const make = (key: string, name: string, scopes: string[], perMinute: number, monthlyQuota: number, revoked = false): ApiKeyRecord => ({
+  const make = (key: string, name: string, scopes: string[], perMinute: number, monthlyQuota: number, revoked = false, allowedIps: string[] = []): ApiKeyRecord => ({
     key,
     name,
     scopes,
@@ -32,6 +34,7 @@ export function seedApiKeys(perMinuteOverride: number | undefined, now: number):
     monthlyUsed: 0,
     month,
     revoked,
+    allowedIps,
     window: [],
   });
   // The doc: default 60 requests/minute, configurable up to 10,000.
@@ -40,6 +43,7 @@ export function seedApiKeys(perMinuteOverride: number | undefined, now: number):
     make(NECTIFI_KEYS.readOnly, 'Sandbox read only', READ_SCOPES, 60, 100_000),
     make(NECTIFI_KEYS.crmOnly, 'Sandbox CRM read', ['crm.read'], 60, 100_000),
     make(NECTIFI_KEYS.revoked, 'Sandbox revoked', ['*'], 60, 100_000, true),
+    make(NECTIFI_KEYS.ipBlocked, 'Sandbox IP allowlist', ['*'], 60, 100_000, false, ['203.0.113.0/24']),
   ];
   return new Map(keys.map((k) => [k.key, k]));
 }
@@ -73,4 +77,17 @@ export function takeRateSlot(rec: ApiKeyRecord, now: number): number | null {
   if (w.length >= rec.perMinute) return Math.max(1, Math.ceil((w[0] + MINUTE - now) / 1000));
   w.push(now);
   return null;
+}
+
+/** Whether `ip` (IPv4, or IPv4 mapped into IPv6) is in one of the allowlist's CIDR blocks or single IPs. */
+export function ipAllowed(allowlist: string[], ip: string): boolean {
+  if (!allowlist.length) return true;
+  const v4 = ip.replace(/^::ffff:/, '');
+  const toInt = (dotted: string) => dotted.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(v4)) return allowlist.includes(ip);
+  return allowlist.some((entry) => {
+    const [base, bits = '32'] = entry.split('/');
+    const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
+    return (toInt(base) & mask) === (toInt(v4) & mask);
+  });
 }

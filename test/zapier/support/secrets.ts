@@ -8,6 +8,7 @@ export function sandboxSecrets(sandbox: Sandbox): string[] {
     nectifi.readOnly,
     nectifi.crmOnly,
     nectifi.revoked,
+    nectifi.ipBlocked,
     nectifi.webhookSecret,
     splash.apiKey,
     smartwifi.apiToken,
