@@ -1,0 +1,7 @@
+export * from './consent';
+export * from './derive';
+export * from './events';
+export * from './sources';
+export * from './step';
+export * from './visits';
+export * from './recent';
