@@ -1,5 +1,7 @@
 import type { OperationDeclaration } from '../../shared/core/operation';
 import type { UpsertDeclaration } from '../../shared/core/upsert';
+import type { Vendor } from '../../shared/core/operation';
+import { lifecycleEventsFor } from '../../shared/lifecycle/events';
 import type { InputField } from './input-fields';
 
 /**
@@ -102,4 +104,9 @@ export function coverageOf(plan: AppPlan): Record<string, string> {
   for (const opKey of plan.dropdowns) add(opKey, `trigger:${opKey}`);
   add(plan.authTest, 'authentication:test');
   return coverage;
+}
+
+/** The lifecycle triggers of a vendor's app (`shared/lifecycle`), as plan entries: key → the operation they read. */
+export function lifecycleTriggerPlan(vendor: Vendor): Record<string, string> {
+  return Object.fromEntries(lifecycleEventsFor(vendor).map(({ spec, source }) => [spec.kind, source.op.key]));
 }
