@@ -93,16 +93,18 @@ export function endedWithin(visits: Visit[], now: number): LifecycleEvent[] {
 }
 
 /**
- * Lapsed Guest from one read: guests whose last visit is `lapseMs` old by `now`, having lapsed at
- * or after `since`. The read must start `lapseMs` before `since`, so that it holds each such guest's
- * last visit and any later one.
+ * Lapsed Guest from one read: each visit followed by no other of its guest for `lapseMs` (the guest
+ * may have come back since), the lapse falling in `[since, now]`. The read must start `lapseMs`
+ * before `since`, so that it holds the visit before each such lapse and any visit after it.
  */
 export function lapsedWithin(visits: Visit[], lapseMs: number, since: number, now: number): LifecycleEvent[] {
   const events: LifecycleEvent[] = [];
   for (const [guest, list] of byGuest(visits)) {
-    const last = list[list.length - 1];
-    const at = last.start + lapseMs;
-    if (at <= now && at >= since) events.push(lapseEvent(guest, last.start, last.key, lapseMs));
+    list.forEach((visit, index) => {
+      const at = visit.start + lapseMs;
+      const next = list[index + 1];
+      if ((!next || next.start > at) && at <= now && at >= since) events.push(lapseEvent(guest, visit.start, visit.key, lapseMs));
+    });
   }
   return events;
 }

@@ -40,7 +40,8 @@ export function lifecycleReadWindow(kind: LifecycleKind, previous: LifecycleStat
   // Visit Ended: every visit that can have ended since the last poll, however long ago that was.
   if (kind === 'visitEnded') return { since: (cursor ?? now) - settings.longestVisitMs - settings.lookBackMs, until };
   if (cursor !== undefined) return { since: cursor - settings.lookBackMs, until };
-  return { since: now - (kind === 'returningGuest' ? settings.countWindowMs : settings.lapseMs), until };
+  // The first poll: what numbers a visit (or ends a lapse) up to a look-back before now, as later polls take in visits that far back.
+  return { since: now - (kind === 'returningGuest' ? settings.countWindowMs : settings.lapseMs) - settings.lookBackMs, until };
 }
 
 /** Whole seconds: vendor filters take whole seconds, so a window may start up to a second early. */
@@ -102,14 +103,16 @@ function takeReturning(previous: LifecycleState | undefined, fresh: Visit[], sta
 
 function takeLapsed(previous: LifecycleState | undefined, fresh: Visit[], state: LifecycleState, now: number, settings: LifecycleSettings): LifecycleEvent[] {
   const last: Record<string, [number, string]> = { ...previous?.last };
+  const events: LifecycleEvent[] = [];
   for (const visit of fresh) {
     const known = last[visit.guest];
+    // Lapsed and back between two polls: the lapse still happened.
+    if (previous && known && visit.start > known[0] + settings.lapseMs) events.push(lapseEvent(visit.guest, known[0], known[1], settings.lapseMs));
     if (!known || visit.start > known[0]) last[visit.guest] = [visit.start, visit.key];
   }
-  const events: LifecycleEvent[] = [];
   for (const [guest, [start, key]] of Object.entries(last)) {
-    if (start + settings.lapseMs > now - settings.lookBackMs) continue;
-    // A first poll never emits: a guest who lapsed before it is not the trigger's news.
+    // A first poll emits nothing and forgets the guests who lapsed before it: not the trigger's news.
+    if (start + settings.lapseMs > (previous ? now - settings.lookBackMs : now)) continue;
     if (previous) events.push(lapseEvent(guest, start, key, settings.lapseMs));
     delete last[guest];
   }

@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { type LifecycleKind, type LifecycleSettings, type LifecycleState, type Visit, lifecycleReadWindow, stepLifecycle } from '../../shared/lifecycle';
+import { RUNS_PER_TRIGGER, type TriggerFigures, recordFigures } from './support/check';
+
+/*
+ * The lifecycle derivation as n8n runs it (one `stepLifecycle` per poll, the state through JSON as
+ * n8n's static data), against a vendor simulated in memory and a model written independently of it:
+ * visits arrive up to the look-back late, sessions end later, polls fail (n8n keeps the old state),
+ * guests come back, lapse and come back again. Every event due is emitted once, nothing else is,
+ * the first poll emits nothing, and the state stays within its bounds.
+ */
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const EPOCH = Date.UTC(2026, 5, 20, 12);
+
+interface SimVisit {
+  guest: string;
+  key: string;
+  start: number;
+  /** When the vendor lists it. */
+  arrival: number;
+  end?: number;
+  /** When the vendor shows its end. */
+  endArrival?: number;
+}
+
+type Step = { kind: 'visit'; guest: number; lateMs: number; durationMs: number | null; endLateMs: number } | { kind: 'wait'; ms: number } | { kind: 'poll'; fails: boolean };
+
+interface Plan {
+  settings: LifecycleSettings;
+  before: Step[];
+  after: Step[];
+}
+
+const order = (a: { start: number; key: string }, b: { start: number; key: string }) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+function planOf(kind: LifecycleKind): fc.Arbitrary<Plan> {
+  const settings = fc.record({
+    visitNumber: fc.integer({ min: 2, max: 4 }),
+    countWindowMs: fc.constantFrom(1, 3, 30).map((d) => d * DAY),
+    lapseMs: fc.constantFrom(1, 2, 7).map((d) => d * DAY),
+    longestVisitMs: fc.constantFrom(1, 12).map((h) => h * 60 * MINUTE),
+    lookBackMs: fc.constantFrom(1, 5, 30).map((m) => m * MINUTE),
+  });
+  return settings.chain((s) => {
+    const visit = fc.record({
+      kind: fc.constant('visit' as const),
+      guest: fc.integer({ min: 0, max: 3 }),
+      lateMs: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: s.lookBackMs - 1000 }) }),
+      durationMs: kind === 'visitEnded' ? fc.option(fc.integer({ min: 0, max: s.longestVisitMs - s.lookBackMs }), { freq: 5 }) : fc.constant(null),
+      endLateMs: fc.integer({ min: 0, max: s.lookBackMs - 1000 }),
+    });
+    const longest = kind === 'lapsedGuest' ? s.lapseMs * 2 : kind === 'returningGuest' ? s.countWindowMs : s.longestVisitMs * 2;
+    const wait = fc.record({ kind: fc.constant('wait' as const), ms: fc.oneof(fc.integer({ min: 0, max: 10 * MINUTE }), fc.integer({ min: 0, max: longest })) });
+    const poll = fc.record({ kind: fc.constant('poll' as const), fails: fc.oneof({ weight: 7, arbitrary: fc.constant(false) }, { weight: 3, arbitrary: fc.constant(true) }) });
+    const step = fc.oneof({ weight: 4, arbitrary: visit }, { weight: 3, arbitrary: wait }, { weight: 3, arbitrary: poll });
+    return fc.record({ settings: fc.constant(s), before: fc.array(fc.oneof(visit, wait), { maxLength: 6 }), after: fc.array(step, { minLength: 1, maxLength: 25 }) });
+  });
+}
+
+/** The vendor's answer to a read of `[since, until)` at `now`: what has arrived, ends only once shown. */
+function vendorRead(visits: SimVisit[], since: number, until: number, now: number): Visit[] {
+  return visits
+    .filter((v) => v.arrival <= now && v.start >= since && v.start < until)
+    .map((v) => ({ guest: v.guest, key: v.key, start: v.start, row: { id: v.key }, ...(v.end !== undefined && (v.endArrival as number) <= now ? { end: v.end } : {}) }));
+}
+
+/** The events due, from all visits, by the definitions (not by the code under test). */
+function expected(kind: LifecycleKind, visits: SimVisit[], activatedAt: number, s: LifecycleSettings): string[] {
+  const after = visits.filter((v) => v.arrival > activatedAt);
+  if (kind === 'visitEnded') return visits.filter((v) => v.end !== undefined && (v.endArrival as number) > activatedAt).map((v) => `visitEnded:${v.key}`);
+  if (kind === 'returningGuest') {
+    return after
+      .filter((v) => visits.filter((u) => u.guest === v.guest && order(u, v) <= 0 && u.start > v.start - s.countWindowMs).length === s.visitNumber)
+      .map((v) => `returningGuest:${v.guest}:${v.key}`);
+  }
+  const due: string[] = [];
+  const guests = new Set(visits.map((v) => v.guest));
+  for (const guest of guests) {
+    const list = visits.filter((v) => v.guest === guest).sort(order);
+    list.forEach((v, i) => {
+      const next = list[i + 1];
+      const lapsedAt = v.start + s.lapseMs;
+      if ((!next || next.start > lapsedAt) && lapsedAt > activatedAt) due.push(`lapsedGuest:${guest}:${v.key}`);
+    });
+  }
+  return due;
+}
+
+/** Checks the saved state keeps only what its rules allow; returns its number of entries. */
+function stateEntries(kind: LifecycleKind, state: LifecycleState, now: number, s: LifecycleSettings): number {
+  const floor = (ms: number) => Math.floor(ms / 1000) * 1000;
+  const seenFrom = kind === 'visitEnded' ? floor(now - s.longestVisitMs - s.lookBackMs) : floor(state.cursor - s.lookBackMs);
+  for (const [key, start] of state.seen) if (start < seenFrom) throw new Error(`state keeps ${key}, older than its window`);
+  let entries = state.seen.length;
+  for (const [guest, starts] of Object.entries(state.starts ?? {})) {
+    for (const start of starts) if (start <= floor(state.cursor - s.lookBackMs) - s.countWindowMs) throw new Error(`state keeps a visit of ${guest} older than the count window`);
+    entries += starts.length;
+  }
+  for (const [guest, [start]] of Object.entries(state.last ?? {})) {
+    if (start + s.lapseMs <= now - s.lookBackMs) throw new Error(`state keeps ${guest}, whose lapse is due`);
+    entries += 1;
+  }
+  return entries;
+}
+
+function runOnce(kind: LifecycleKind, plan: Plan, figures: TriggerFigures): void {
+  const s = plan.settings;
+  const visits: SimVisit[] = [];
+  let now = EPOCH;
+  let next = 1;
+  let saved: string | undefined;
+  const emitted = new Map<string, number>();
+  const apply = (step: Step) => {
+    if (step.kind === 'wait') now += step.ms;
+    else if (step.kind === 'visit') {
+      now += 1000;
+      const start = now - step.lateMs;
+      const visit: SimVisit = { guest: `g${step.guest}`, key: `v${next++}`, start, arrival: now };
+      if (step.durationMs !== null) {
+        visit.end = start + step.durationMs;
+        visit.endArrival = Math.max(now, visit.end + step.endLateMs);
+      }
+      visits.push(visit);
+    } else poll(step.fails);
+  };
+  const poll = (fails = false) => {
+    figures.polls += 1;
+    const previous = saved === undefined ? undefined : (JSON.parse(saved) as LifecycleState);
+    const { since, until } = lifecycleReadWindow(kind, previous, now, s);
+    const { events, state } = stepLifecycle(kind, previous, vendorRead(visits, since, until, now), now, s);
+    if (fails) {
+      figures.failedPolls += 1;
+      return;
+    }
+    if (!previous && events.length > 0) throw new Error(`the first poll emitted ${events.map((e) => e.id).join(', ')}`);
+    saved = JSON.stringify(state);
+    figures.maxStateBytes = Math.max(figures.maxStateBytes, saved.length);
+    figures.maxStateEntries = Math.max(figures.maxStateEntries, stateEntries(kind, JSON.parse(saved), now, s));
+    for (const event of events) emitted.set(event.id, (emitted.get(event.id) ?? 0) + 1);
+  };
+  plan.before.forEach(apply);
+  now += 1000;
+  const activatedAt = now;
+  poll();
+  plan.after.forEach(apply);
+  // Past every end and lapse still to come, plus the look-back: all that is due by then.
+  now = Math.max(now, ...visits.map((v) => Math.max(v.endArrival ?? 0, v.start + s.lapseMs))) + s.lookBackMs + MINUTE;
+  poll();
+  const due = expected(kind, visits, activatedAt, s);
+  figures.itemsChecked += visits.length;
+  figures.required += due.length;
+  const lost = due.filter((id) => !emitted.has(id));
+  const duplicated = [...emitted].filter(([, count]) => count > 1).map(([id]) => id);
+  const extra = [...emitted.keys()].filter((id) => !due.includes(id));
+  figures.lost += lost.length;
+  figures.duplicated += duplicated.length;
+  figures.preExisting += extra.length;
+  if (lost.length || duplicated.length || extra.length) {
+    throw new Error(`lost ${lost.join(', ') || '-'}; duplicated ${duplicated.join(', ') || '-'}; emitted though not due ${extra.join(', ') || '-'}`);
+  }
+}
+
+test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%s: every event due emitted once, nothing else, nothing on activation, bounded state', (kind) => {
+  const figures: TriggerFigures = {
+    trigger: `lifecycle ${kind} (derivation)`,
+    runs: 0,
+    polls: 0,
+    failedPolls: 0,
+    faults: 0,
+    requests: 0,
+    itemsChecked: 0,
+    required: 0,
+    lost: 0,
+    duplicated: 0,
+    unwatched: 0,
+    preExisting: 0,
+    maxStateBytes: 0,
+    maxStateEntries: 0,
+  };
+  const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ kind.length : undefined;
+  const details = fc.check(
+    fc.property(planOf(kind), (plan) => {
+      figures.runs += 1;
+      runOnce(kind, plan, figures);
+    }),
+    { numRuns: RUNS_PER_TRIGGER, seed },
+  );
+  figures.seed = details.seed;
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
+  recordFigures(figures);
+  expect(figures.required).toBeGreaterThan(0);
+});
