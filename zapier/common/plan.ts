@@ -16,6 +16,12 @@ export interface AppPlan {
   authTest: string;
   /** Visible triggers, written by hand: trigger key → the operation it polls (null for a webhook). */
   triggers: Record<string, string | null>;
+  /**
+   * For the trigger catalog: the n8n event a visible trigger of another key matches, as
+   * `<n8n node name>/<event value>` (`*`: every event of that node) → the trigger key. A trigger
+   * whose key is the n8n event value needs no entry.
+   */
+  n8nEvents?: Record<string, string>;
   /** Operations listed by hidden triggers that feed dropdowns; the trigger key is the operation key. */
   dropdowns: string[];
   /** For dropdown items without a readable name: operation key → the `label` each item gets. */

@@ -9,6 +9,7 @@ export const nectifiPlan: AppPlan = {
   // fixed per app version, so it uses the default: a key set higher still queues at 60 a minute.
   throttle: { window: 60, limit: 60, scope: ['auth'] },
   triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null, ...lifecycleTriggerPlan('nectifi') },
+  n8nEvents: { 'nectifiPollingTrigger/newSession': 'newConnection', 'nectifiTrigger/*': 'newEvent' },
   dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags', 'listGuests'],
   // Many guests have no name: the dropdown shows the name, else the email, else the number.
   dropdownLabels: { listGuests: (guest) => String(guest.name ?? guest.email ?? `Guest ${guest.id}`) },
