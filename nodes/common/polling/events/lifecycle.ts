@@ -23,12 +23,13 @@ const SAMPLE_HORIZON_MS = 7 * 86_400_000;
 function inputProperties(spec: LifecycleEventSpec): INodeProperties[] {
   return LIFECYCLE_INPUTS_OF[spec.kind].map((name) => {
     const input = LIFECYCLE_INPUTS[name];
+    const fallback = input.default;
     return {
       displayName: input.label,
       name,
       type: 'number',
       typeOptions: { minValue: input.min, maxValue: input.max, numberPrecision: 0 },
-      default: input.default,
+      default: fallback,
       description: input.help,
       displayOptions: { show: { event: [spec.kind] } },
     };
