@@ -55,9 +55,9 @@ describe('npm run -s catalog -- --triggers', () => {
       expect(Object.keys(line).sort()).toEqual(expect.arrayContaining(['key', 'label', 'n8n', 'vendor', 'zapier']));
       if (!line.n8n || !line.zapier) expect(line.missing).toMatch(/^no /);
     }
-    const lifecycle = lines.filter((l) => ['returningGuest', 'visitEnded', 'lapsedGuest'].includes(l.key));
+    const lifecycle = lines.filter((l) => ['returningGuest', 'visitEnded', 'lapsedGuest', 'guestBirthday'].includes(l.key));
     expect(lifecycle.map((l) => `${l.vendor}/${l.key}`).sort()).toEqual(
-      ['nectifi/lapsedGuest', 'nectifi/returningGuest', 'nectifi/visitEnded', 'smartwifi/lapsedGuest', 'smartwifi/returningGuest', 'smartwifi/visitEnded', 'splash/lapsedGuest', 'splash/returningGuest'],
+      ['nectifi/lapsedGuest', 'nectifi/returningGuest', 'nectifi/visitEnded', 'smartwifi/guestBirthday', 'smartwifi/lapsedGuest', 'smartwifi/returningGuest', 'smartwifi/visitEnded', 'splash/lapsedGuest', 'splash/returningGuest'],
     );
     for (const line of lifecycle) expect(line.zapier).toBe(line.key);
   });

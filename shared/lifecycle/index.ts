@@ -5,3 +5,4 @@ export * from './sources';
 export * from './step';
 export * from './visits';
 export * from './recent';
+export * from './birthday';

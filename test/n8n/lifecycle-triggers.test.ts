@@ -60,6 +60,18 @@ test('SmartWiFi Visit Ended: a finished connection, its online time as the durat
   expect(ofGuest(await poll(workflow, node, credentials), guest.token)).toEqual([]);
 });
 
+test('SmartWiFi Guest Birthday: today\'s birthdays are where the trigger starts; a guest added with a birthday today comes once', async () => {
+  const today = new Date().toISOString().slice(5, 10);
+  sandbox.insert.smartwifiGuest({ birthdate: `1985-${today}` });
+  const node = trigger('smartWifiTrigger', { event: 'guestBirthday' });
+  const workflow = workflowOf([node]);
+  expect(await poll(workflow, node, credentials)).toBeNull();
+  const guest = sandbox.insert.smartwifiGuest({ birthdate: `1990-${today}` });
+  const year = new Date().getUTCFullYear();
+  expect(await poll(workflow, node, credentials)).toEqual([expect.objectContaining({ event_id: `guestBirthday:${guest.id}:${year}-${today}`, age: year - 1990, days_before: 0 })]);
+  expect(await poll(workflow, node, credentials)).toBeNull();
+});
+
 test('New Guest with Only Guests Who Accepted Marketing (Nectifi): consenting guests only; the state moves past the others', async () => {
   const node = trigger('nectifiPollingTrigger', { event: 'newGuest', options: { onlyAcceptedMarketing: true } });
   const workflow = workflowOf([node]);

@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { type LifecycleKind, type LifecycleSettings, type LifecycleState, type Visit, lifecycleReadWindow, stepLifecycle } from '../../shared/lifecycle';
+import {
+  BIRTHDAY_CATCH_UP_DAYS,
+  BIRTHDAY_SOURCES,
+  type BirthdayState,
+  type LifecycleKind,
+  type LifecycleSettings,
+  type LifecycleState,
+  type Visit,
+  lifecycleReadWindow,
+  stepBirthdays,
+  stepLifecycle,
+  utcDay,
+} from '../../shared/lifecycle';
 import { RUNS_PER_TRIGGER, type TriggerFigures, recordFigures } from './support/check';
 
 /*
@@ -186,6 +198,89 @@ test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%
       runOnce(kind, plan, figures);
     }),
     { numRuns: RUNS_PER_TRIGGER, seed },
+  );
+  figures.seed = details.seed;
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
+  recordFigures(figures);
+  expect(figures.required).toBeGreaterThan(0);
+});
+
+/*
+ * Guest Birthday as n8n runs it: guests (some born on 29 February, some without a date) join over
+ * two years, polls come at most a few days apart. Each birthday announced on a day after the first
+ * poll's (or on that day, for a guest who joined after it) is emitted once; a guest who joined after
+ * the day is not owed it.
+ */
+test('guestBirthday: each birthday due emitted once, nothing on activation, one day of state', () => {
+  const source = BIRTHDAY_SOURCES.smartwifi!;
+  const figures: TriggerFigures = { trigger: 'lifecycle guestBirthday (derivation)', runs: 0, polls: 0, failedPolls: 0, faults: 0, requests: 0, itemsChecked: 0, required: 0, lost: 0, duplicated: 0, unwatched: 0, preExisting: 0, maxStateBytes: 0, maxStateEntries: 0 };
+  const birthdate = fc.oneof(
+    fc.record({ y: fc.integer({ min: 1950, max: 2010 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }).map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    fc.constantFrom('1992-02-29', '2000-02-29', null, ''),
+  );
+  const step = fc.oneof(
+    fc.record({ kind: fc.constant('guest' as const), birthdate }),
+    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: BIRTHDAY_CATCH_UP_DAYS * DAY - MINUTE }) }),
+    fc.record({ kind: fc.constant('poll' as const) }),
+  );
+  const plan = fc.record({ daysBefore: fc.constantFrom(0, 1, 7, 30), before: fc.array(fc.record({ birthdate }), { maxLength: 5 }), after: fc.array(step, { minLength: 1, maxLength: 60 }) });
+  const details = fc.check(
+    fc.property(plan, ({ daysBefore, before, after }) => {
+      figures.runs += 1;
+      let now = EPOCH - 200 * DAY;
+      const guests: Array<{ row: Record<string, unknown>; joined: number }> = [];
+      let next = 1;
+      const add = (date: string | null) => guests.push({ row: { id: next++, macaddress: `m${next}`, birthdate: date }, joined: now });
+      let saved: string | undefined;
+      const emitted = new Map<string, number>();
+      const log: Array<{ from: string; day: string; time: number }> = [];
+      const poll = () => {
+        figures.polls += 1;
+        const previous = saved === undefined ? undefined : (JSON.parse(saved) as BirthdayState);
+        // After a pause of more than a week, only the last week is caught up on (the documented limit).
+        const catchUpFrom = utcDay(now - BIRTHDAY_CATCH_UP_DAYS * DAY);
+        if (previous) log.push({ from: previous.day > catchUpFrom ? previous.day : catchUpFrom, day: utcDay(now), time: now });
+        const { events, state } = stepBirthdays(source, previous, guests.map((g) => g.row), now, daysBefore);
+        if (!previous && events.length) throw new Error('the first poll emitted');
+        saved = JSON.stringify(state);
+        figures.maxStateBytes = Math.max(figures.maxStateBytes, saved.length);
+        figures.maxStateEntries = Math.max(figures.maxStateEntries, state.emitted.length);
+        for (const event of events) emitted.set(event.id, (emitted.get(event.id) ?? 0) + 1);
+      };
+      for (const guest of before) add(guest.birthdate);
+      const firstDay = utcDay(now);
+      poll();
+      for (const s of after) {
+        if (s.kind === 'guest') add(s.birthdate);
+        else if (s.kind === 'wait') now += s.ms;
+        else poll();
+        now += 1000;
+      }
+      poll();
+      // A poll announces the birthdays of every day from the previous poll's day to its own.
+      const due: string[] = [];
+      guests.forEach(({ row, joined }, index) => {
+        for (let ms = Date.parse(`${firstDay}T00:00:00Z`); utcDay(ms) <= utcDay(now); ms += DAY) {
+          const day = utcDay(ms);
+          const target = utcDay(ms + daysBefore * DAY);
+          const [, m, d] = String(row.birthdate).split('-').map(Number);
+          const year = Number(target.slice(0, 4));
+          const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+          if (Number(target.slice(5, 7)) !== m || Number(target.slice(8, 10)) !== (m === 2 && d === 29 && !leap ? 28 : d)) continue;
+          if (day === firstDay && index < before.length) continue;
+          if (log.some((p) => p.from <= day && day <= p.day && joined <= p.time)) due.push(`guestBirthday:${row.id}:${target}`);
+        }
+      });
+      figures.itemsChecked += guests.length;
+      figures.required += due.length;
+      const lost = due.filter((id) => !emitted.has(id));
+      const duplicated = [...emitted].filter(([, c]) => c > 1).map(([id]) => id);
+      const extra = [...emitted.keys()].filter((id) => !due.includes(id));
+      figures.lost += lost.length;
+      figures.duplicated += duplicated.length;
+      if (lost.length || duplicated.length || extra.length) throw new Error(`lost ${lost.join(', ') || '-'}; duplicated ${duplicated.join(', ') || '-'}; not due ${extra.join(', ') || '-'}`);
+    }),
+    { numRuns: RUNS_PER_TRIGGER, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ 13 : undefined },
   );
   figures.seed = details.seed;
   if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);

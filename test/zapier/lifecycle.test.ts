@@ -111,6 +111,15 @@ describe('Splash Air and SmartWiFi lifecycle triggers', () => {
     const ended = events.filter((e) => e.guest_id === guest.token);
     expect(ended).toEqual([expect.objectContaining({ duration_seconds: 1800, visit_started_at: new Date(Date.parse(String(row.date))).toISOString() })]);
 
+    const today = new Date().toISOString().slice(5, 10);
+    const born = smartwifi.sandbox.insert.smartwifiGuest({ birthdate: `1990-${today}` });
+    const quiet = smartwifi.sandbox.insert.smartwifiGuest({ birthdate: `1991-${today}`, unsubscribed: true });
+    const birthdays = await smartwifi.run<Event[]>(smartwifi.app.triggers.guestBirthday.operation.perform, { authData, inputData: { onlyAcceptedMarketing: 'true' } });
+    const year = new Date().getUTCFullYear();
+    expect(birthdays.find((e) => e.guest_id === String(born.id))).toMatchObject({ id: `guestBirthday:${born.id}:${year}-${today}`, birthday: `${year}-${today}`, age: year - 1990 });
+    expect(birthdays.map((e) => e.guest_id)).not.toContain(String(quiet.id));
+    expect(today === '02-29' || !birthdays.some((e) => e.birthday !== `${year}-${today}` && e.birthday !== new Date(Date.now() - DAY).toISOString().slice(0, 10))).toBe(true);
+
     const unsubscribed = smartwifi.sandbox.insert.smartwifiGuest({ unsubscribed: true });
     const guests = await smartwifi.run<Event[]>(smartwifi.app.triggers.newGuest.operation.perform, { authData, inputData: { onlyAcceptedMarketing: true } });
     expect(guests.map((g) => g.id)).toContain(guest.id);

@@ -2,6 +2,9 @@ import { type Bundle, type Trigger, type ZObject, defineTrigger } from 'zapier-p
 import { z as zod } from 'zod/v4';
 import type { Vendor } from '../../shared/core/operation';
 import {
+  BIRTHDAY_EVENT,
+  BIRTHDAY_SOURCES,
+  type BirthdaySource,
   DAY_MS,
   LIFECYCLE_INPUTS,
   LIFECYCLE_INPUTS_OF,
@@ -13,16 +16,21 @@ import {
   lifecycleEventsFor,
   lifecycleSettings,
   recentLifecycleEvents,
+  birthdayEvent,
+  consentFilter,
+  daysBeforeOf,
+  recentBirthdays,
   returningEvent,
   toVisit,
 } from '../../shared/lifecycle';
+import { consentField } from './consent-field';
 import { zapierErrors } from './errors';
 import type { InputField } from './input-fields';
 import type { Item } from './operations';
 import { outputFieldsFor } from './output-fields';
 import { MAX_RESULTS } from './polling-trigger';
 import { asTriggerResults, forBundle } from './polling';
-import { type VendorBinding, runnerFor } from './runner';
+import { type VendorBinding, flagOf, runnerFor } from './runner';
 import { sampleWithOutputFields } from './sample';
 
 /**
@@ -86,7 +94,39 @@ function lifecycleTrigger<C>(binding: VendorBinding<C>, spec: LifecycleEventSpec
   });
 }
 
-/** A vendor's lifecycle triggers, keyed by event (`shared/lifecycle/sources.ts` says which its visits support). */
+/** Guest Birthday: the guest list read whole, the birthdays announced today and yesterday. */
+function birthdayTrigger<C>(binding: VendorBinding<C>, source: BirthdaySource): Trigger {
+  const input = BIRTHDAY_EVENT.daysBefore;
+  const schema = zod.looseObject({ id: zod.string(), event_id: zod.string(), guest_id: zod.string(), birthdate: zod.string(), birthday: zod.string(), days_before: zod.number(), age: zod.number(), guest: source.op.output });
+  const outputFields = outputFieldsFor(schema);
+  const sampleGuest = { ...(source.op.sample as Item), birthdate: '1990-06-21' };
+  return defineTrigger({
+    key: BIRTHDAY_EVENT.kind,
+    noun: 'Guest',
+    display: { label: BIRTHDAY_EVENT.label, description: BIRTHDAY_EVENT.zapierDescription },
+    operation: {
+      type: 'polling',
+      inputFields: [
+        { key: 'daysBefore', label: input.label, helpText: `${input.help} Default ${input.default}.`, type: 'integer', required: false, default: String(input.default) },
+        consentField(source.vendor),
+      ],
+      perform: (z: ZObject, bundle: Bundle) =>
+        zapierErrors(z, async () => {
+          const daysBefore = daysBeforeOf(bundle.inputData?.daysBefore);
+          const rows = ((await runnerFor(binding, z, bundle).call(source.op, {})) as Item[]).filter(consentFilter(source.vendor, flagOf(bundle.inputData?.onlyAcceptedMarketing)));
+          return asTriggerResults(forBundle(bundle, recentBirthdays(source, rows, Date.now(), daysBefore).slice(0, MAX_RESULTS).map(asItem)));
+        }),
+      sample: sampleWithOutputFields(asItem(birthdayEvent(source, sampleGuest, '2026-06-21', 0)), outputFields),
+      outputFields,
+    },
+  });
+}
+
+/** A vendor's lifecycle triggers, keyed by event (`shared/lifecycle` says which its visits and guests support). */
 export function lifecycleTriggers<C>(binding: VendorBinding<C>, vendor: Vendor): Record<string, Trigger> {
-  return Object.fromEntries(lifecycleEventsFor(vendor).map(({ spec, source }) => [spec.kind, lifecycleTrigger(binding, spec, source)]));
+  const birthdays = BIRTHDAY_SOURCES[vendor];
+  return {
+    ...Object.fromEntries(lifecycleEventsFor(vendor).map(({ spec, source }) => [spec.kind, lifecycleTrigger(binding, spec, source)])),
+    ...(birthdays ? { [BIRTHDAY_EVENT.kind]: birthdayTrigger(binding, birthdays) } : {}),
+  };
 }

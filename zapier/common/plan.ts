@@ -1,6 +1,7 @@
 import type { OperationDeclaration } from '../../shared/core/operation';
 import type { UpsertDeclaration } from '../../shared/core/upsert';
 import type { Vendor } from '../../shared/core/operation';
+import { BIRTHDAY_EVENT, BIRTHDAY_SOURCES } from '../../shared/lifecycle/birthday';
 import { lifecycleEventsFor } from '../../shared/lifecycle/events';
 import type { InputField } from './input-fields';
 
@@ -114,5 +115,9 @@ export function coverageOf(plan: AppPlan): Record<string, string> {
 
 /** The lifecycle triggers of a vendor's app (`shared/lifecycle`), as plan entries: key → the operation they read. */
 export function lifecycleTriggerPlan(vendor: Vendor): Record<string, string> {
-  return Object.fromEntries(lifecycleEventsFor(vendor).map(({ spec, source }) => [spec.kind, source.op.key]));
+  const birthdays = BIRTHDAY_SOURCES[vendor];
+  return {
+    ...Object.fromEntries(lifecycleEventsFor(vendor).map(({ spec, source }) => [spec.kind, source.op.key])),
+    ...(birthdays ? { [BIRTHDAY_EVENT.kind]: birthdays.op.key } : {}),
+  };
 }

@@ -1,6 +1,10 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import type { Vendor } from '../../../../shared/core/operation';
 import {
+  BIRTHDAY_EVENT,
+  BIRTHDAY_SOURCES,
+  type BirthdaySource,
+  type BirthdayState,
   LIFECYCLE_INPUTS,
   LIFECYCLE_INPUTS_OF,
   type LifecycleEventSpec,
@@ -11,9 +15,13 @@ import {
   lifecycleSettings,
   readVisits,
   recentLifecycleEvents,
+  consentFilter,
+  daysBeforeOf,
+  recentBirthdays,
+  stepBirthdays,
   stepLifecycle,
 } from '../../../../shared/lifecycle';
-import { MANUAL_SAMPLE_SIZE, type PollEvent, lookBackMs, lookBackOption, optionsCollection } from '../poll-event';
+import { MANUAL_SAMPLE_SIZE, type PollEvent, consentOption, lookBackMs, lookBackOption, onlyAcceptedMarketing, optionsCollection } from '../poll-event';
 
 /** Visits written this late (or a vendor clock this far off) are still caught. */
 const LOOK_BACK_MINUTES = 30;
@@ -62,7 +70,43 @@ function lifecycleEvent(spec: LifecycleEventSpec, source: VisitSource): PollEven
   };
 }
 
-/** A vendor's lifecycle events, from its visit declaration (`shared/lifecycle/sources.ts`). */
+function birthdayEvent(source: BirthdaySource): PollEvent {
+  const input = BIRTHDAY_EVENT.daysBefore;
+  const fallback = input.default;
+  const guests = async (ctx: IPollFunctions, runner: Parameters<PollEvent['poll']>[1]) => {
+    const rows = (await runner.call(source.op, {})) as IDataObject[];
+    return rows.filter(consentFilter(source.vendor, onlyAcceptedMarketing(ctx)));
+  };
+  const daysBefore = (ctx: IPollFunctions) => daysBeforeOf(ctx.getNodeParameter('daysBefore', fallback));
+  return {
+    value: BIRTHDAY_EVENT.kind,
+    name: BIRTHDAY_EVENT.label,
+    description: BIRTHDAY_EVENT.summary,
+    properties: [
+      {
+        displayName: input.label,
+        name: 'daysBefore',
+        type: 'number',
+        typeOptions: { minValue: input.min, maxValue: input.max, numberPrecision: 0 },
+        default: fallback,
+        description: input.help,
+        displayOptions: { show: { event: [BIRTHDAY_EVENT.kind] } },
+      },
+      optionsCollection(BIRTHDAY_EVENT.kind, [consentOption('unsubscribed is false')]),
+    ],
+    async poll(ctx, runner, previous, nowMs = Date.now()) {
+      const { events, state } = stepBirthdays(source, previous as BirthdayState | undefined, await guests(ctx, runner), nowMs, daysBefore(ctx));
+      return { items: events.map((event) => event.item as IDataObject), state };
+    },
+    async recent(ctx, runner, nowMs = Date.now()) {
+      const events = recentBirthdays(source, await guests(ctx, runner), nowMs, daysBefore(ctx));
+      return events.slice(0, MANUAL_SAMPLE_SIZE).reverse().map((event) => event.item as IDataObject);
+    },
+  };
+}
+
+/** A vendor's lifecycle events, from its visit and birthday declarations (`shared/lifecycle`). */
 export function lifecyclePollEvents(vendor: Vendor): PollEvent[] {
-  return lifecycleEventsFor(vendor).map(({ spec, source }) => lifecycleEvent(spec, source));
+  const birthdays = BIRTHDAY_SOURCES[vendor];
+  return [...lifecycleEventsFor(vendor).map(({ spec, source }) => lifecycleEvent(spec, source)), ...(birthdays ? [birthdayEvent(birthdays)] : [])];
 }
