@@ -66,14 +66,14 @@ export function triggerCatalog(): TriggerLine[] {
       const zapier = zapierKeyFor(plan, node.description.name, event.value);
       if (zapier) matched.add(`${vendor}/${zapier}`);
       const line: TriggerLine = { vendor, key: event.value, label: event.name, n8n: { node: node.description.name, event: event.value }, zapier };
-      if (!zapier) line.missing = `no Zapier trigger in the ${plan.app} app for this event`;
+      if (!zapier) line.missing = `no Zapier trigger in the ${plan.app} app: ${plan.notOnZapier?.[event.value] ?? 'none written for this event'}`;
       lines.push(line);
     }
   }
   for (const [vendor, plan] of Object.entries(ZAPIER_PLANS) as Array<[Vendor, AppPlan]>) {
     for (const key of Object.keys(plan.triggers)) {
       if (matched.has(`${vendor}/${key}`)) continue;
-      lines.push({ vendor, key, label: key, n8n: null, zapier: key, missing: 'no n8n trigger event for this Zapier trigger' });
+      lines.push({ vendor, key, label: key, n8n: null, zapier: key, missing: 'no n8n trigger event: none written for this Zapier trigger' });
     }
   }
   return lines;

@@ -60,5 +60,6 @@ describe('npm run -s catalog -- --triggers', () => {
       ['nectifi/lapsedGuest', 'nectifi/returningGuest', 'nectifi/visitEnded', 'smartwifi/guestBirthday', 'smartwifi/lapsedGuest', 'smartwifi/returningGuest', 'smartwifi/visitEnded', 'splash/lapsedGuest', 'splash/returningGuest'],
     );
     for (const line of lifecycle) expect(line.zapier).toBe(line.key);
+    expect(lines.find((l) => l.key === 'loyaltyTierChanged')).toMatchObject({ vendor: 'nectifi', n8n: { node: 'nectifiPollingTrigger', event: 'loyaltyTierChanged' }, zapier: null, missing: expect.stringMatching(/Zapier keeps no state/) });
   });
 });

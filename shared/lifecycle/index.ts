@@ -6,3 +6,4 @@ export * from './step';
 export * from './visits';
 export * from './recent';
 export * from './birthday';
+export * from './tier';

@@ -72,6 +72,21 @@ test('SmartWiFi Guest Birthday: today\'s birthdays are where the trigger starts;
   expect(await poll(workflow, node, credentials)).toBeNull();
 });
 
+test('Nectifi Loyalty Tier Changed: a recent visitor\'s tier is read on activation, a change comes once with both tiers', async () => {
+  const guest = sandbox.insert.nectifiGuest();
+  sandbox.insert.nectifiSession({ guest_id: guest.id, started_at: Date.now() - 5 * MINUTE });
+  // Checks enough guests per poll to reach this one among the sandbox's recent visitors at once.
+  const node = trigger('nectifiPollingTrigger', { event: 'loyaltyTierChanged', watchDays: 1, checksPerPoll: 50 });
+  const workflow = workflowOf([node]);
+  expect(await poll(workflow, node, credentials)).toBeNull();
+  const nectifi = sandbox.state.nectifi;
+  nectifi.addLedger(guest.id as number, 6000, 'adjustment', 'tier test', null, Date.now());
+  const changed = ofGuest(await poll(workflow, node, credentials), guest.id);
+  expect(changed).toEqual([expect.objectContaining({ previous_tier: 'bronze', tier: 'platinum' })]);
+  expect(String(changed[0].event_id)).toMatch(new RegExp(`^loyaltyTierChanged:${guest.id}:bronze:platinum:`));
+  expect(ofGuest(await poll(workflow, node, credentials), guest.id)).toEqual([]);
+});
+
 test('New Guest with Only Guests Who Accepted Marketing (Nectifi): consenting guests only; the state moves past the others', async () => {
   const node = trigger('nectifiPollingTrigger', { event: 'newGuest', options: { onlyAcceptedMarketing: true } });
   const workflow = workflowOf([node]);

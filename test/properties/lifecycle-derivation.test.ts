@@ -6,7 +6,12 @@ import {
   type LifecycleKind,
   type LifecycleSettings,
   type LifecycleState,
+  TIER_SOURCES,
+  type TierState,
   type Visit,
+  applyTierReadings,
+  planTierChecks,
+  tierReadWindow,
   lifecycleReadWindow,
   stepBirthdays,
   stepLifecycle,
@@ -281,6 +286,93 @@ test('guestBirthday: each birthday due emitted once, nothing on activation, one 
       if (lost.length || duplicated.length || extra.length) throw new Error(`lost ${lost.join(', ') || '-'}; duplicated ${duplicated.join(', ') || '-'}; not due ${extra.join(', ') || '-'}`);
     }),
     { numRuns: RUNS_PER_TRIGGER, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ 13 : undefined },
+  );
+  figures.seed = details.seed;
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
+  recordFigures(figures);
+  expect(figures.required).toBeGreaterThan(0);
+});
+
+/*
+ * Loyalty Tier Changed as n8n runs it: every watched guest's tier is read within ⌈guests ÷ checks
+ * per poll⌉ polls, and a tier that holds that long is reported once, with the tier before it; the
+ * first reading of a guest reports nothing.
+ */
+test('loyaltyTierChanged: every lasting change once, with the tier before, every guest read in turn', () => {
+  const source = TIER_SOURCES.nectifi!;
+  const figures: TriggerFigures = { trigger: 'lifecycle loyaltyTierChanged (derivation)', runs: 0, polls: 0, failedPolls: 0, faults: 0, requests: 0, itemsChecked: 0, required: 0, lost: 0, duplicated: 0, unwatched: 0, preExisting: 0, maxStateBytes: 0, maxStateEntries: 0 };
+  const TIERS = ['bronze', 'silver', 'gold', 'platinum'];
+  const plan = fc.record({
+    guests: fc.integer({ min: 1, max: 8 }),
+    checksPerPoll: fc.integer({ min: 1, max: 3 }),
+    polls: fc.array(fc.record({ changes: fc.array(fc.record({ guest: fc.nat(7), tier: fc.nat(3) }), { maxLength: 3 }), fails: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+  });
+  const details = fc.check(
+    fc.property(plan, ({ guests, checksPerPoll, polls }) => {
+      figures.runs += 1;
+      const settings = { watchMs: 30 * DAY, checksPerPoll, lookBackMs: 5 * MINUTE };
+      const turn = Math.ceil(guests / checksPerPoll);
+      const tier = Array.from({ length: guests }, () => 'bronze');
+      const changedAt = Array.from({ length: guests }, () => -Infinity);
+      const firstRead = new Map<string, number>();
+      const transitions = new Map<string, string[]>();
+      const reported = new Map<string, string[]>();
+      let now = EPOCH;
+      let saved: string | undefined;
+      let next = 1;
+      let successes = 0;
+      const pollOnce = (index: number, fails: boolean) => {
+        figures.polls += 1;
+        now += MINUTE;
+        const visits: Visit[] = tier.map((_, g) => ({ guest: String(g), key: `s${next++}`, start: now - 1000, row: {} }));
+        const previous = saved === undefined ? undefined : (JSON.parse(saved) as TierState);
+        const { since, until } = tierReadWindow(previous, now, settings);
+        const planned = planTierChecks(previous, visits.filter((v) => v.start >= since && v.start < until), now, settings);
+        const readings = new Map(planned.check.map((g) => [g, { tier: tier[Number(g)] }]));
+        const { events, state } = applyTierReadings(planned.state, readings, source, now);
+        if (fails) {
+          figures.failedPolls += 1;
+          return;
+        }
+        successes += 1;
+        if (!previous && events.length) throw new Error('the first poll emitted');
+        saved = JSON.stringify(state);
+        figures.maxStateBytes = Math.max(figures.maxStateBytes, saved.length);
+        figures.maxStateEntries = Math.max(figures.maxStateEntries, Object.keys(state.guests).length + state.seen.length);
+        for (const g of planned.check) {
+          if (!firstRead.has(g)) firstRead.set(g, index);
+        }
+        for (const event of events) reported.set(String(event.item.guest_id), [...(reported.get(String(event.item.guest_id)) ?? []), `${event.item.previous_tier}>${event.item.tier}`]);
+      };
+      pollOnce(0, false);
+      polls.forEach(({ changes, fails }, i) => {
+        const index = i + 1;
+        for (const change of changes) {
+          const g = change.guest % guests;
+          const to = TIERS[change.tier];
+          // A change must last a full turn of successful polls to be seen: one that comes sooner waits.
+          if (to === tier[g] || successes - changedAt[g] < turn) continue;
+          if (firstRead.has(String(g))) transitions.set(String(g), [...(transitions.get(String(g)) ?? []), `${tier[g]}>${to}`]);
+          tier[g] = to;
+          changedAt[g] = successes;
+        }
+        pollOnce(index, fails);
+      });
+      // Enough successful polls for every guest to be read once more.
+      for (let extra = 1; extra <= turn; extra++) pollOnce(polls.length + extra, false);
+      for (let g = 0; g < guests; g++) {
+        const key = String(g);
+        const due = transitions.get(key) ?? [];
+        const got = reported.get(key) ?? [];
+        figures.required += due.length;
+        figures.itemsChecked += 1;
+        if (JSON.stringify(got) !== JSON.stringify(due)) {
+          figures.lost += Math.max(0, due.length - got.length);
+          throw new Error(`guest ${g}: changes ${due.join(', ') || '-'}, reported ${got.join(', ') || '-'}`);
+        }
+      }
+    }),
+    { numRuns: RUNS_PER_TRIGGER, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ 17 : undefined },
   );
   figures.seed = details.seed;
   if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);

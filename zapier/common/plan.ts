@@ -23,6 +23,8 @@ export interface AppPlan {
    * whose key is the n8n event value needs no entry.
    */
   n8nEvents?: Record<string, string>;
+  /** For the trigger catalog: n8n events this app has no trigger for, and why. */
+  notOnZapier?: Record<string, string>;
   /** Operations listed by hidden triggers that feed dropdowns; the trigger key is the operation key. */
   dropdowns: string[];
   /** For dropdown items without a readable name: operation key → the `label` each item gets. */

@@ -1,3 +1,4 @@
+import { TIER_EVENT } from '../../shared/lifecycle/tier';
 import { nectifiOperations, nectifiUpserts } from '../../shared/nectifi/operations';
 import { type AppPlan, lifecycleTriggerPlan } from '../common/plan';
 
@@ -10,6 +11,7 @@ export const nectifiPlan: AppPlan = {
   throttle: { window: 60, limit: 60, scope: ['auth'] },
   triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null, ...lifecycleTriggerPlan('nectifi') },
   n8nEvents: { 'nectifiPollingTrigger/newSession': 'newConnection', 'nectifiTrigger/*': 'newEvent' },
+  notOnZapier: { [TIER_EVENT.kind]: TIER_EVENT.zapierMissing },
   dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags', 'listGuests'],
   // Many guests have no name: the dropdown shows the name, else the email, else the number.
   dropdownLabels: { listGuests: (guest) => String(guest.name ?? guest.email ?? `Guest ${guest.id}`) },
