@@ -96,7 +96,7 @@ export const BIRTHDAY_EVENT = {
   kind: 'guestBirthday',
   label: 'Guest Birthday',
   summary: "A guest's birthday, on the day or a chosen number of days before (once per guest and year)",
-  zapierDescription: "Triggers on a guest's birthday, or a chosen number of days before it, once per guest and year.",
+  zapierDescription: "Triggers when a guest has a birthday, or a chosen number of days before it, once per guest and year.",
   daysBefore: { label: 'Days Before', default: 0, min: 0, max: 30, help: 'Announce the birthday this many days ahead (0: on the day, UTC), e.g. 7 to send an offer a week before.' },
 } as const;
 

@@ -51,9 +51,9 @@ describe('Nectifi lifecycle triggers', () => {
     const mine = (events: Event[]) => events.filter((e) => e.guest_id === String(guest.id));
     const lapsed = mine(await perform('lapsedGuest', { lapseDays: '7' }));
     expect(lapsed).toEqual([expect.objectContaining({ id: `lapsedGuest:${guest.id}:${last.id}`, last_visit_id: String(last.id), days_without_visit: 7 })]);
-    // A new visit ends the lapse: nothing more for this guest until they lapse again.
+    // Back again: the lapse that happened keeps its id (Zapier has seen it), and no new one starts.
     h.sandbox.insert.nectifiSession({ guest_id: guest.id });
-    expect(mine(await perform('lapsedGuest', { lapseDays: '7' }))).toEqual([]);
+    expect(mine(await perform('lapsedGuest', { lapseDays: '7' })).map((e) => e.id)).toEqual([lapsed[0].id]);
   });
 
   it('refuses a bad choice before any request, naming the field and the range', async () => {
