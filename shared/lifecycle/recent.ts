@@ -22,7 +22,8 @@ export async function recentLifecycleEvents(
   let events: LifecycleEvent[];
   if (kind === 'returningGuest') {
     const visits = await readVisits(runner, source, since - settings.countWindowMs, until, filter);
-    events = returningWithin(visits, settings.visitNumber, settings.countWindowMs, since);
+    // A visit counts once it is a look-back old: a visit written late can no longer come before it.
+    events = returningWithin(visits, settings.visitNumber, settings.countWindowMs, since).filter((event) => event.at <= now - settings.lookBackMs);
   } else if (kind === 'lapsedGuest') {
     const visits = await readVisits(runner, source, since - settings.lapseMs, until, filter);
     // A lapse counts once a look-back has passed: a visit written late can no longer undo it.

@@ -36,7 +36,7 @@ describe('Nectifi lifecycle triggers', () => {
   it('Returning Guest: the Nth visit within the counting window, numbered from the visits read', async () => {
     const guest = h.sandbox.insert.nectifiGuest();
     const first = h.sandbox.insert.nectifiSession({ guest_id: guest.id, started_at: Date.now() - 3 * 60 * MINUTE, ended_at: Date.now() - 2 * 60 * MINUTE });
-    const second = h.sandbox.insert.nectifiSession({ guest_id: guest.id, started_at: Date.now() - 30 * MINUTE });
+    const second = h.sandbox.insert.nectifiSession({ guest_id: guest.id, started_at: Date.now() - 45 * MINUTE });
     const mine = (events: Event[]) => events.filter((e) => e.guest_id === String(guest.id));
     const secondVisits = mine(await perform('returningGuest', { visitNumber: '2', countWindowDays: '30' }));
     expect(secondVisits).toEqual([expect.objectContaining({ id: `returningGuest:${guest.id}:${second.id}`, visit_number: 2, visit_id: String(second.id) })]);
