@@ -10,7 +10,7 @@ export class NectifiPollingTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["event"]}}',
-    description: 'Starts the workflow when Nectifi has new guests or WiFi sessions, checking on a schedule',
+    description: 'Starts the workflow when Nectifi has new guests or WiFi sessions, or a guest returns, ends a visit, lapses or changes loyalty tier, checking on a schedule',
     defaults: { name: 'Nectifi Polling Trigger' },
     polling: true,
     inputs: [],

@@ -10,7 +10,7 @@ export class SmartWifiTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["event"]}}',
-    description: 'Starts the workflow when SmartWiFi has new guests, connections or guest plans, checking on a schedule',
+    description: 'Starts the workflow when SmartWiFi has new guests, connections or guest plans, or a guest returns, ends a visit, lapses or has a birthday, checking on a schedule',
     defaults: { name: 'SmartWiFi Trigger' },
     polling: true,
     inputs: [],

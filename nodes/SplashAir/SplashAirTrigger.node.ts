@@ -10,7 +10,7 @@ export class SplashAirTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["event"]}}',
-    description: 'Starts the workflow when Splash Air has new customers or customer visits, checking on a schedule',
+    description: 'Starts the workflow when Splash Air has new customers or customer visits, or a customer returns or lapses, checking on a schedule',
     defaults: { name: 'Splash Air Trigger' },
     polling: true,
     inputs: [],

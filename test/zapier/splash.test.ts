@@ -20,8 +20,8 @@ describe('the built Splash Air app', () => {
     expect(await h.validate()).toEqual([]);
   });
 
-  it('exposes the two new-item triggers, the venue and voucher dropdowns and the voucher creates', () => {
-    expect(Object.keys(h.app.triggers).sort()).toEqual(['listVenues', 'listVouchers', 'newCustomer', 'newVisit']);
+  it('exposes the two new-item triggers, the two lifecycle triggers, the venue and voucher dropdowns and the voucher creates', () => {
+    expect(Object.keys(h.app.triggers).sort()).toEqual(['lapsedGuest', 'listVenues', 'listVouchers', 'newCustomer', 'newVisit', 'returningGuest']);
     expect(Object.keys(h.app.creates).sort()).toEqual(['createVoucher', 'deleteVoucher']);
     expect(h.app.creates.createVoucher.operation.inputFields.find((f: any) => f.key === 'venue_id').dynamic).toBe('listVenues.id.name');
     expect(h.app.creates.deleteVoucher.operation.inputFields.find((f: any) => f.key === 'voucher_id').dynamic).toBe('listVouchers.id.code');

@@ -1,5 +1,8 @@
 import type { OperationDeclaration } from '../../shared/core/operation';
 import type { UpsertDeclaration } from '../../shared/core/upsert';
+import type { Vendor } from '../../shared/core/operation';
+import { BIRTHDAY_EVENT, BIRTHDAY_SOURCES } from '../../shared/lifecycle/birthday';
+import { lifecycleEventsFor } from '../../shared/lifecycle/events';
 import type { InputField } from './input-fields';
 
 /**
@@ -14,6 +17,14 @@ export interface AppPlan {
   authTest: string;
   /** Visible triggers, written by hand: trigger key → the operation it polls (null for a webhook). */
   triggers: Record<string, string | null>;
+  /**
+   * For the trigger catalog: the n8n event a visible trigger of another key matches, as
+   * `<n8n node name>/<event value>` (`*`: every event of that node) → the trigger key. A trigger
+   * whose key is the n8n event value needs no entry.
+   */
+  n8nEvents?: Record<string, string>;
+  /** For the trigger catalog: n8n events this app has no trigger for, and why. */
+  notOnZapier?: Record<string, string>;
   /** Operations listed by hidden triggers that feed dropdowns; the trigger key is the operation key. */
   dropdowns: string[];
   /** For dropdown items without a readable name: operation key → the `label` each item gets. */
@@ -102,4 +113,13 @@ export function coverageOf(plan: AppPlan): Record<string, string> {
   for (const opKey of plan.dropdowns) add(opKey, `trigger:${opKey}`);
   add(plan.authTest, 'authentication:test');
   return coverage;
+}
+
+/** The lifecycle triggers of a vendor's app (`shared/lifecycle`), as plan entries: key → the operation they read. */
+export function lifecycleTriggerPlan(vendor: Vendor): Record<string, string> {
+  const birthdays = BIRTHDAY_SOURCES[vendor];
+  return {
+    ...Object.fromEntries(lifecycleEventsFor(vendor).map(({ spec, source }) => [spec.kind, source.op.key])),
+    ...(birthdays ? { [BIRTHDAY_EVENT.kind]: birthdays.op.key } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import { buildApp } from '../common/app';
+import { lifecycleTriggers } from '../common/lifecycle-triggers';
 import { APP_VERSION } from '../common/version';
 import { nectifiAuthFields, nectifiBinding, testNectifiConnection } from './connection';
 import { newEvent } from './event-trigger';
@@ -11,5 +12,5 @@ export default buildApp({
   version: APP_VERSION,
   authFields: nectifiAuthFields,
   testConnection: testNectifiConnection,
-  triggers: { newGuest, newConnection, newEvent },
+  triggers: { newGuest, newConnection, newEvent, ...lifecycleTriggers(nectifiBinding, 'nectifi') },
 });

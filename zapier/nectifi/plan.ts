@@ -1,5 +1,6 @@
+import { TIER_EVENT } from '../../shared/lifecycle/tier';
 import { nectifiOperations, nectifiUpserts } from '../../shared/nectifi/operations';
-import type { AppPlan } from '../common/plan';
+import { type AppPlan, lifecycleTriggerPlan } from '../common/plan';
 
 export const nectifiPlan: AppPlan = {
   app: 'nectifi',
@@ -8,7 +9,9 @@ export const nectifiPlan: AppPlan = {
   // Docs: 60 requests a minute per key by default (configurable up to 10,000). Zapier's throttle is
   // fixed per app version, so it uses the default: a key set higher still queues at 60 a minute.
   throttle: { window: 60, limit: 60, scope: ['auth'] },
-  triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null },
+  triggers: { newGuest: 'listGuests', newConnection: 'listSessions', newEvent: null, ...lifecycleTriggerPlan('nectifi') },
+  n8nEvents: { 'nectifiPollingTrigger/newSession': 'newConnection', 'nectifiTrigger/*': 'newEvent' },
+  notOnZapier: { [TIER_EVENT.kind]: TIER_EVENT.zapierMissing },
   dropdowns: ['listLocations', 'listPortals', 'listPromotions', 'listTags', 'listGuests'],
   // Many guests have no name: the dropdown shows the name, else the email, else the number.
   dropdownLabels: { listGuests: (guest) => String(guest.name ?? guest.email ?? `Guest ${guest.id}`) },

@@ -1,3 +1,4 @@
+import { consentField, keepConsenting } from '../common/consent-field';
 import { inputFieldsFor } from '../common/input-fields';
 import { listPage } from '../common/operations';
 import { byNumericId } from '../common/polling';
@@ -16,7 +17,8 @@ export const newGuest = pollingTrigger({
   noun: 'Guest',
   label: 'New Guest',
   description: 'Triggers when a new guest profile is created, for example when someone signs in to your WiFi.',
-  fetch: (runner, input, limit) => listPage(runner, listGuests, input, 0, limit),
+  inputFields: [consentField('nectifi')],
+  fetch: async (runner, input, limit, bundle) => keepConsenting('nectifi', bundle, await listPage(runner, listGuests, input, 0, limit)),
   ordering: byNumericId,
 });
 

@@ -1,4 +1,5 @@
 import { buildApp } from '../common/app';
+import { lifecycleTriggers } from '../common/lifecycle-triggers';
 import { APP_VERSION } from '../common/version';
 import { smartwifiAuthFields, smartwifiBinding, testSmartwifiConnection } from './connection';
 import { smartwifiPlan } from './plan';
@@ -10,5 +11,5 @@ export default buildApp({
   version: APP_VERSION,
   authFields: smartwifiAuthFields,
   testConnection: testSmartwifiConnection,
-  triggers: { newGuest, newConnection, newGuestPlan },
+  triggers: { newGuest, newConnection, newGuestPlan, ...lifecycleTriggers(smartwifiBinding, 'smartwifi') },
 });

@@ -1,11 +1,11 @@
 import { smartwifiOperations } from '../../shared/smartwifi/operations';
-import type { AppPlan } from '../common/plan';
+import { type AppPlan, lifecycleTriggerPlan } from '../common/plan';
 
 export const smartwifiPlan: AppPlan = {
   app: 'smartwifi',
   operations: smartwifiOperations,
   authTest: 'ping',
-  triggers: { newGuest: 'listGuests', newConnection: 'listConnections', newGuestPlan: 'listGuestPlans' },
+  triggers: { newGuest: 'listGuests', newConnection: 'listConnections', newGuestPlan: 'listGuestPlans', ...lifecycleTriggerPlan('smartwifi') },
   dropdowns: ['listHotspots'],
   searches: {
     getGuest: {

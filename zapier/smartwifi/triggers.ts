@@ -1,3 +1,4 @@
+import { consentField, keepConsenting } from '../common/consent-field';
 import { inputFieldsFor } from '../common/input-fields';
 import type { Item } from '../common/operations';
 import { listPage } from '../common/operations';
@@ -25,9 +26,9 @@ export const newGuest = pollingTrigger({
   noun: 'Guest',
   label: 'New Guest',
   description: 'Triggers when a new guest signs in to your SmartWiFi hotspots for the first time.',
-  inputFields: inputFieldsFor(listGuests, { only: ['unsubscribed'] }),
+  inputFields: [...inputFieldsFor(listGuests, { only: ['unsubscribed'] }), consentField('smartwifi')],
   // One unpaged list; SmartWiFi returns it newest first. With numeric ids the order is checked.
-  fetch: (runner, input) => listPage(runner, listGuests, input),
+  fetch: async (runner, input, _limit, bundle) => keepConsenting('smartwifi', bundle, await listPage(runner, listGuests, input)),
   ordering: {
     id: guestId,
     time: (item) => (typeof item.id === 'number' ? item.id : Number.NaN),

@@ -1,4 +1,5 @@
 import { buildApp } from '../common/app';
+import { lifecycleTriggers } from '../common/lifecycle-triggers';
 import { APP_VERSION } from '../common/version';
 import { splashAuthFields, splashBinding, testSplashConnection } from './connection';
 import { splashPlan } from './plan';
@@ -10,5 +11,5 @@ export default buildApp({
   version: APP_VERSION,
   authFields: splashAuthFields,
   testConnection: testSplashConnection,
-  triggers: { newCustomer, newVisit },
+  triggers: { newCustomer, newVisit, ...lifecycleTriggers(splashBinding, 'splash') },
 });

@@ -53,3 +53,17 @@ export function locatorValue(ctx: IPollFunctions, name: string): string | undefi
   const value = raw && typeof raw === 'object' && '__rl' in raw ? (raw as { value?: unknown }).value : raw;
   return value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim();
 }
+
+/** Added to a guest event of a vendor whose guests say whether they accepted marketing; off unless added. */
+export const consentOption = (what: string): INodeProperties => ({
+  displayName: 'Only Guests Who Accepted Marketing',
+  name: 'onlyAcceptedMarketing',
+  type: 'boolean',
+  default: false,
+  description: `Whether to emit only guests who accepted marketing (${what}). Others are skipped, not held back: they are not emitted later either.`,
+});
+
+export function onlyAcceptedMarketing(ctx: IPollFunctions): boolean {
+  const options = ctx.getNodeParameter('options', {}) as IDataObject;
+  return options.onlyAcceptedMarketing === true;
+}

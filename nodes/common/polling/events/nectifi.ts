@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { listGuests, listSessions } from '../../../../shared/nectifi/operations';
 import { searchMethodName } from '../../dropdown-methods';
 import { type NewestFirstState, pollNewestFirst, recentNewestFirst } from '../newest-first';
-import { MANUAL_SAMPLE_SIZE, type PollEvent, locatorValue, lookBackMs, lookBackOption, optionsCollection } from '../poll-event';
+import { consentFilter } from '../../../../shared/lifecycle/consent';
+import { MANUAL_SAMPLE_SIZE, type PollEvent, consentOption, locatorValue, lookBackMs, lookBackOption, onlyAcceptedMarketing, optionsCollection } from '../poll-event';
+import { lifecyclePollEvents } from './lifecycle';
 import { parseVendorTime } from '../vendor-time';
 
 /**
@@ -22,12 +24,16 @@ export const NECTIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newGuest',
     name: 'New Guest',
     description: 'A guest profile was created (a WiFi sign-up or a guest added by API)',
-    properties: [optionsCollection('newGuest', [lookBackOption(LOOK_BACK_MINUTES, 'guests')])],
+    properties: [optionsCollection('newGuest', [lookBackOption(LOOK_BACK_MINUTES, 'guests'), consentOption('marketing_consent is true')])],
     async poll(ctx, runner, previous, nowMs = Date.now()) {
       const lookBack = { timeOf: (item: IDataObject) => parseVendorTime(item.created_at), lookBackMs: lookBackMs(ctx, LOOK_BACK_MINUTES), nowMs };
-      return await pollNewestFirst(runner, listGuests, {}, stateOf(previous), lookBack);
+      const found = await pollNewestFirst(runner, listGuests, {}, stateOf(previous), lookBack);
+      return { items: found.items.filter(consentFilter('nectifi', onlyAcceptedMarketing(ctx))), state: found.state };
     },
-    recent: async (_ctx, runner) => await recentNewestFirst(runner, listGuests, {}, MANUAL_SAMPLE_SIZE),
+    async recent(ctx, runner) {
+      const items = await recentNewestFirst(runner, listGuests, {}, onlyAcceptedMarketing(ctx) ? 50 : MANUAL_SAMPLE_SIZE);
+      return items.filter(consentFilter('nectifi', onlyAcceptedMarketing(ctx))).slice(-MANUAL_SAMPLE_SIZE);
+    },
   },
   {
     value: 'newSession',
@@ -59,4 +65,5 @@ export const NECTIFI_POLL_EVENTS: PollEvent[] = [
     },
     recent: async (ctx, runner) => await recentNewestFirst(runner, listSessions, locationFilter(ctx), MANUAL_SAMPLE_SIZE),
   },
+  ...lifecyclePollEvents('nectifi'),
 ];

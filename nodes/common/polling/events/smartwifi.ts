@@ -4,7 +4,9 @@ import { listConnections } from '../../../../shared/smartwifi/operations/connect
 import { listGuestPlans, listGuests } from '../../../../shared/smartwifi/operations/guests';
 import { searchMethodName } from '../../dropdown-methods';
 import { type FullListState, pollFullList } from '../full-list';
-import { MANUAL_SAMPLE_SIZE, type PollEvent, locatorValue, lookBackMs, lookBackOption, optionsCollection } from '../poll-event';
+import { consentFilter } from '../../../../shared/lifecycle/consent';
+import { MANUAL_SAMPLE_SIZE, type PollEvent, consentOption, locatorValue, lookBackMs, lookBackOption, onlyAcceptedMarketing, optionsCollection } from '../poll-event';
+import { lifecyclePollEvents } from './lifecycle';
 import { type WindowSource, type WindowState, pollTimeWindow, recentInWindow } from '../time-window';
 import { parseVendorTime, spacedUtc, tUtc } from '../vendor-time';
 
@@ -84,13 +86,14 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     value: 'newGuest',
     name: 'New Guest',
     description: 'A guest signed in to your WiFi for the first time (checks the whole guest list)',
-    properties: [],
-    async poll(_ctx, runner, previous) {
-      return await pollFullList(runner, listGuests, {}, guestIdentity, previous as FullListState | undefined);
+    properties: [optionsCollection('newGuest', [consentOption('unsubscribed is false')])],
+    async poll(ctx, runner, previous) {
+      const found = await pollFullList(runner, listGuests, {}, guestIdentity, previous as FullListState | undefined);
+      return { items: found.items.filter(consentFilter('smartwifi', onlyAcceptedMarketing(ctx))), state: found.state };
     },
-    async recent(_ctx, runner) {
+    async recent(ctx, runner) {
       const list = (await runner.call(listGuests, {})) as IDataObject[];
-      return list.slice(0, MANUAL_SAMPLE_SIZE).reverse();
+      return list.filter(consentFilter('smartwifi', onlyAcceptedMarketing(ctx))).slice(0, MANUAL_SAMPLE_SIZE).reverse();
     },
   },
   {
@@ -117,4 +120,5 @@ export const SMARTWIFI_POLL_EVENTS: PollEvent[] = [
     recent: async (ctx, runner, nowMs = Date.now()) =>
       await recentInWindow(runner, planSource(ctx.getNodeParameter('planState', 'any') as string, nowMs, 0), PLAN_HORIZON_MS, MANUAL_SAMPLE_SIZE, nowMs),
   },
+  ...lifecyclePollEvents('smartwifi'),
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationDeclaration } from '../../../../shared/core/operation';
 import { listCustomerVisits, listCustomers } from '../../../../shared/splash/operations/customers';
+import { lifecyclePollEvents } from './lifecycle';
 import { MANUAL_SAMPLE_SIZE, type PollEvent, lookBackMs, lookBackOption, optionsCollection } from '../poll-event';
 import { type WindowSource, type WindowState, pollTimeWindow, recentInWindow } from '../time-window';
 import { parseVendorTime, spacedUtc } from '../vendor-time';
@@ -32,4 +33,5 @@ function splashEvent(value: string, name: string, description: string, op: Opera
 export const SPLASH_POLL_EVENTS: PollEvent[] = [
   splashEvent('newCustomer', 'New Customer', 'A customer signed in to your WiFi for the first time', listCustomers, 'customers'),
   splashEvent('newVisit', 'New Customer Visit', 'A customer visited one of your venues', listCustomerVisits, 'visits'),
+  ...lifecyclePollEvents('splash'),
 ];
