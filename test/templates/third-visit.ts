@@ -43,7 +43,7 @@ export const thirdVisit: TemplateSpec<{ guests: Guest[]; secondOnly: Guest; thir
       holds('the trigger: nothing for the guest on a second visit', !run.output('Third visit').some((e) => e.guest_id === String(secondOnly.id)), String(secondOnly.id)),
       same('Nectifi: each guest comes back from Update Guest as a VIP', run.output('Mark as VIP').map((g) => [g.id, g.is_vip]), guests.map((g) => [g.id, true])),
       same('sandbox: the five are VIPs, the second-visit guest is not', [...guests, secondOnly].map((g) => nectifi.get(g.id)?.is_vip), [true, true, true, true, true, false]),
-      holds('Slack: one message per guest, naming them and the visit number', texts.length === guests.length && texts.every((t, i) => t.includes(guests[i].name) && t.includes('visit 3 in 30 days')), texts.join(' | ')),
+      holds('Slack: one message per guest, naming them and the visit number', texts.length === guests.length && texts.every((t, i) => t.includes(guests[i].name) && t.includes('visit 3 within 30 days')), texts.join(' | ')),
     ];
   },
 };
