@@ -101,7 +101,7 @@ export function recordFigures(figures: TriggerFigures): void {
   record({ kind: 'trigger', name, ...counts });
   const { trigger, seed, runs, polls, requests, failedPolls, itemsChecked, required, lost, duplicated, preExisting, maxStateEntries, maxStateBytes } = figures;
   console.log(
-    `${trigger} (seed ${seed}): ${runs} runs, ${polls} polls (${failedPolls} failed by a fault, n8n keeps the state), ${requests} requests, ` +
+    `${trigger} (seed ${seed}): ${runs} runs, ${polls} polls (${failedPolls} failed by a fault; a failed poll keeps the state it had), ${requests} requests, ` +
       `${itemsChecked} items checked (${required} due), ${lost} lost, ${duplicated} duplicated, ${preExisting} older rows emitted, ` +
       `max state ${maxStateEntries} entries / ${maxStateBytes} bytes`,
   );
