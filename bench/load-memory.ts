@@ -85,7 +85,7 @@ export async function measureLoadMemory(options: { quick: boolean; log(line: str
     const rss = summarize(r.rssMb);
     return [r.subject.name, r.subject.preload ?? '—', `${rss.median.toFixed(1)} (${rss.min.toFixed(1)}–${rss.max.toFixed(1)})`, summarize(r.heapMb).median.toFixed(1)];
   });
-  const note = `${runs} run(s) each, interleaved; memory read after two full GCs before the first require and after the last; "instantiated": \`new\` of every exported class, as n8n does when it loads the package (node descriptions read every field schema of their vendor).`;
+  const note = `${runs} run(s) each, interleaved; memory read after two full GCs before the first require and after the last; "instantiated": \`new\` of every exported class, as n8n does when it loads the package (node descriptions read every field schema of their vendor). Where the preload (zapier-platform-core) leaves garbage, the GC can return more pages than the app adds: read the heap column there.`;
   return { rows, text: `${table(header, cells)}\n${note}`, markdown: `${mdTable(header, cells)}\n\n${note}` };
 }
 
