@@ -3,10 +3,11 @@
  * of every built n8n entry point in package.json's `n8n` attribute and of each built Zapier app,
  * with what the host has already loaded (n8n-workflow for n8n, zapier-platform-core for Zapier)
  * loaded first and also fully cold; baselines: the host libraries' own require time. Plus the
- * packed n8n tarball (`npm pack --dry-run --json`).
+ * packed n8n tarball (`npm pack --dry-run --json`), and the memory each entry adds (bench/load-memory.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { measureLoadMemory } from './load-memory';
 import { ROOT, ZAPIER_APPS, ensureBuilt, n8nEntries } from './lib/build';
 import { fmt, mdTable, summarize, table } from './lib/stats';
 import type { BenchOptions, BenchResult, TargetCheck } from './lib/types';
@@ -71,6 +72,7 @@ export async function runLoadTime(options: BenchOptions): Promise<BenchResult> {
     for (const s of order) samples.get(s)?.push(coldRequireMs(s));
   }
   const pack = options.quick ? null : packInfo();
+  const memory = await measureLoadMemory(options);
 
   const header = ['module (fresh node process each run)', 'preloaded', 'require ms (median, p25–p75)', 'min–max'];
   const rows = subjects.map((s) => {
@@ -90,9 +92,9 @@ export async function runLoadTime(options: BenchOptions): Promise<BenchResult> {
   return {
     id: 4,
     title: 'Load time: cold require of the built entry points',
-    text: `${table(header, rows)}\n${packLine}\n${note}`,
-    markdown: `${mdTable(header, rows)}\n\n${packLine}\n\n${note}`,
+    text: `${table(header, rows)}\n${packLine}\n${note}\n\nMemory added by loading:\n${memory.text}`,
+    markdown: `${mdTable(header, rows)}\n\n${packLine}\n\n${note}\n\nMemory added by loading:\n\n${memory.markdown}`,
     targets,
-    data: { rounds, pack, subjects: subjects.map((s) => ({ ...s, ms: summarize(samples.get(s) ?? []) })) },
+    data: { rounds, pack, subjects: subjects.map((s) => ({ ...s, ms: summarize(samples.get(s) ?? []) })), memory: memory.rows },
   };
 }

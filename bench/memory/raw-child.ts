@@ -4,8 +4,9 @@
  * baseline does not carry our code). argv[2]: WalkSpec JSON.
  */
 import { Agent, request } from 'undici';
-import { formatUtc, windowBounds } from '../../shared/client/paginate';
+import { formatUtc, ownItems, windowBounds } from '../../shared/client/paginate';
 import { firstWindow, nextWindow } from '../../shared/client/window-sizing';
+import { CONNECTION_SPAN_MS } from '../../shared/smartwifi/connection-identity';
 import { runWalkMain } from './walk';
 
 const DAY = 86_400_000;
@@ -22,15 +23,22 @@ runWalkMain(async (spec, ctx) => {
   if (spec.walk === 'smartwifi-connections') {
     const bounds = windowBounds(spec.from, spec.to);
     if (!bounds) throw new Error('bad range');
-    // 'raw': the windows our iterator would ask for (same sizing rule); 'raw-30d': the vendor's maximum.
-    let sizing = spec.variant === 'raw' ? firstWindow() : { span: 30 * DAY, peakRate: 0 };
+    // 'raw': the requests our iterator sends (same window sizing, each window read 12 h past its
+    // inner edges and kept by date, so roaming connections come out whole); 'raw-no-reach': the same
+    // windows without that reach (what it costs); 'raw-30d': the vendor's maximum span.
+    const reach = spec.variant === 'raw' ? CONNECTION_SPAN_MS : 0;
+    const maxSpan = 30 * DAY - 2 * reach;
+    let sizing = spec.variant === 'raw-30d' ? { span: 30 * DAY, peakRate: 0 } : firstWindow();
     for (let cursor = bounds.start; cursor < bounds.end; ) {
-      const end = Math.min(bounds.end, cursor + sizing.span);
-      const query = new URLSearchParams({ from: formatUtc(cursor, cursor % DAY !== 0), to: formatUtc(end, end % DAY !== 0), api_token: spec.key });
-      const rows = (await get(`${spec.baseUrl}/v2/client/connections?${query}`, { accept: 'application/json' })) as unknown[];
+      const end = Math.min(bounds.end, cursor + Math.min(sizing.span, maxSpan));
+      const askFrom = Math.max(bounds.start, cursor - reach);
+      const askTo = Math.min(bounds.end, end + reach);
+      const query = new URLSearchParams({ from: formatUtc(askFrom, askFrom % DAY !== 0), to: formatUtc(askTo, askTo % DAY !== 0), api_token: spec.key });
+      const page = (await get(`${spec.baseUrl}/v2/client/connections?${query}`, { accept: 'application/json' })) as unknown[];
+      const rows = reach > 0 ? ownItems(page, 'date', cursor, end) : page;
       for (const row of rows) ctx.use(row);
       cursor = end;
-      if (spec.variant === 'raw') sizing = nextWindow(sizing, rows.length, 30 * DAY);
+      if (spec.variant !== 'raw-30d') sizing = nextWindow(sizing, rows.length, maxSpan);
     }
   } else {
     const headers = { accept: 'application/json', authorization: `Bearer ${spec.key}` };

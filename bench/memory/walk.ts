@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 
 export interface WalkSpec {
   walk: 'smartwifi-connections' | 'nectifi-guests';
-  /** ours: the shared client's iterator; raw: undici + JSON.parse, the same windows/pages; raw-30d: 30-day windows. */
-  variant: 'ours' | 'raw' | 'raw-30d';
+  /**
+   * ours: the shared client's iterator; raw: undici + JSON.parse, the same requests; raw-no-reach:
+   * SmartWiFi's windows without the 12-hour reach past their edges; raw-30d: 30-day windows.
+   */
+  variant: 'ours' | 'raw' | 'raw-no-reach' | 'raw-30d';
   baseUrl: string;
   key: string;
   /** SmartWiFi range (yyyy-mm-dd). */

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { lazySchema } from '../core/lazy';
 import { withSummary } from '../core/output-summary';
 import { f } from '../core';
 
@@ -11,79 +12,93 @@ import { f } from '../core';
 const numOrStr = () => z.union([z.number(), z.string()]);
 const flag = () => z.union([z.boolean(), z.number()]);
 
-export const pingResult = z.looseObject({
-  message: z.string(),
-});
+export const pingResult = lazySchema(() =>
+  z.looseObject({
+    message: z.string(),
+  }),
+);
 
-export const successResult = z.looseObject({
-  success: z.boolean(),
-});
+export const successResult = lazySchema(() =>
+  z.looseObject({
+    success: z.boolean(),
+  }),
+);
 
-export const currency = z.looseObject({
-  id: z.number().int(),
-  default: flag().nullish(),
-  name: z.string().nullish(),
-  prefix: z.string().nullish(),
-  suffix: z.string().nullish(),
-  // A rate, not money: kept as sent ("1.20").
-  exchange_rate: numOrStr().nullish(),
-});
-
-export const event = z.looseObject({
-  id: z.number().int(),
-  name: z.string().nullish(),
-  summary: z.string().nullish(),
-  description: z.string().nullish(),
-  main_image: z.string().nullish(),
-  start_sales_timestamp: z.string().nullish(),
-  end_sales_timestamp: z.string().nullish(),
-  is_running: flag().nullish(),
-  start_datetime: z.string().nullish(),
-  end_datetime: z.string().nullish(),
-});
-
-export const role = z.looseObject({
-  id: z.number().int(),
-  name: z.string().nullish(),
-  full_rights: flag().nullish(),
-  // PHP serialises an empty map as `[]`: the doc shows both `{"check_in": true}` and `[]`.
-  rights: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
-});
-
-export const wallet = z.looseObject({
-  id: z.number().int(),
-  currency: currency.nullish(),
-  current_balance: f.moneyOut().nullish(),
-  is_guest_wallet: flag().nullish(),
-  metadata: z.unknown().optional(),
-});
-
-// A transaction is identified by `id`; `nanoid` is what topup-revoke takes.
-export const walletTransaction = withSummary(
+export const currency = lazySchema(() =>
   z.looseObject({
     id: z.number().int(),
-    order_id: z.number().int().nullish(),
-    user_id: z.number().int().nullish(),
-    wallet_id: z.number().int().nullish(),
-    rfid_tag_id: z.number().int().nullish(),
-    event_id: z.number().int().nullish(),
-    device_id: z.number().int().nullish(),
-    scanned_by_id: z.number().int().nullish(),
-    scanned_by_type: z.string().nullish(),
-    amount: f.moneyOut().nullish(),
-    paid: flag().nullish(),
-    direction: z.string().nullish(),
-    reference: z.string().nullish(),
-    nanoid: z.string().nullish(),
-    type: z.string().nullish(),
-    created_at: z.string().nullish(),
-    price_vat: f.moneyOut().nullish(),
-    price_excl: f.moneyOut().nullish(),
-    // A percentage, not money: kept as sent.
-    vat_percentage: numOrStr().nullish(),
-    balance_before: f.moneyOut().nullish(),
-    balance_after: f.moneyOut().nullish(),
-    currency: currency.nullish(),
+    default: flag().nullish(),
+    name: z.string().nullish(),
+    prefix: z.string().nullish(),
+    suffix: z.string().nullish(),
+    // A rate, not money: kept as sent ("1.20").
+    exchange_rate: numOrStr().nullish(),
   }),
-  ['id', 'nanoid', 'type', 'direction', 'amount', 'currency', 'wallet_id', 'user_id', 'balance_after', 'created_at'],
+);
+
+export const event = lazySchema(() =>
+  z.looseObject({
+    id: z.number().int(),
+    name: z.string().nullish(),
+    summary: z.string().nullish(),
+    description: z.string().nullish(),
+    main_image: z.string().nullish(),
+    start_sales_timestamp: z.string().nullish(),
+    end_sales_timestamp: z.string().nullish(),
+    is_running: flag().nullish(),
+    start_datetime: z.string().nullish(),
+    end_datetime: z.string().nullish(),
+  }),
+);
+
+export const role = lazySchema(() =>
+  z.looseObject({
+    id: z.number().int(),
+    name: z.string().nullish(),
+    full_rights: flag().nullish(),
+    // PHP serialises an empty map as `[]`: the doc shows both `{"check_in": true}` and `[]`.
+    rights: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+  }),
+);
+
+export const wallet = lazySchema(() =>
+  z.looseObject({
+    id: z.number().int(),
+    currency: currency().nullish(),
+    current_balance: f.moneyOut().nullish(),
+    is_guest_wallet: flag().nullish(),
+    metadata: z.unknown().optional(),
+  }),
+);
+
+// A transaction is identified by `id`; `nanoid` is what topup-revoke takes.
+export const walletTransaction = lazySchema(() =>
+  withSummary(
+    z.looseObject({
+      id: z.number().int(),
+      order_id: z.number().int().nullish(),
+      user_id: z.number().int().nullish(),
+      wallet_id: z.number().int().nullish(),
+      rfid_tag_id: z.number().int().nullish(),
+      event_id: z.number().int().nullish(),
+      device_id: z.number().int().nullish(),
+      scanned_by_id: z.number().int().nullish(),
+      scanned_by_type: z.string().nullish(),
+      amount: f.moneyOut().nullish(),
+      paid: flag().nullish(),
+      direction: z.string().nullish(),
+      reference: z.string().nullish(),
+      nanoid: z.string().nullish(),
+      type: z.string().nullish(),
+      created_at: z.string().nullish(),
+      price_vat: f.moneyOut().nullish(),
+      price_excl: f.moneyOut().nullish(),
+      // A percentage, not money: kept as sent.
+      vat_percentage: numOrStr().nullish(),
+      balance_before: f.moneyOut().nullish(),
+      balance_after: f.moneyOut().nullish(),
+      currency: currency().nullish(),
+    }),
+    ['id', 'nanoid', 'type', 'direction', 'amount', 'currency', 'wallet_id', 'user_id', 'balance_after', 'created_at'],
+  ),
 );

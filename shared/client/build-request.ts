@@ -1,4 +1,4 @@
-import type { OperationDeclaration } from '../core/operation';
+import type { FieldDeclaration, OperationDeclaration } from '../core/operation';
 import type { HttpRequest } from '../http/transport';
 import type { VendorConnection } from './vendor-profile';
 
@@ -11,6 +11,24 @@ export interface BuildOptions {
   query?: Record<string, unknown>;
 }
 
+interface FieldLayout {
+  fields: Array<[name: string, field: FieldDeclaration]>;
+  hasForm: boolean;
+}
+
+const layouts = new WeakMap<OperationDeclaration, FieldLayout>();
+
+/** The operation's fields as a list, read once per declaration rather than on every call. */
+function layoutOf(op: OperationDeclaration): FieldLayout {
+  let layout = layouts.get(op);
+  if (!layout) {
+    const fields = Object.entries(op.fields);
+    layout = { fields, hasForm: fields.some(([, field]) => field.in === 'form') };
+    layouts.set(op, layout);
+  }
+  return layout;
+}
+
 /** Turns validated input into a request: each field goes where its declaration says. */
 export function buildRequest(
   op: OperationDeclaration,
@@ -18,13 +36,15 @@ export function buildRequest(
   input: Record<string, unknown>,
   options: BuildOptions,
 ): HttpRequest {
+  const { fields, hasForm } = layoutOf(op);
   const query = new URLSearchParams();
   const json: Record<string, unknown> = {};
-  const form = new URLSearchParams();
+  const form = hasForm ? new URLSearchParams() : query;
+  const overrides = options.query;
   let path = op.path;
 
-  for (const [name, field] of Object.entries(op.fields)) {
-    const value = name in (options.query ?? {}) ? options.query?.[name] : input[name];
+  for (const [name, field] of fields) {
+    const value = overrides && name in overrides ? overrides[name] : input[name];
     if (value === undefined || value === null) continue;
     if (field.in === 'path') path = path.replace(`{${name}}`, encodePathSegment(value));
     else if (field.in === 'query') query.set(name, queryValue(value));
@@ -33,8 +53,7 @@ export function buildRequest(
     if (field.alsoInBody) json[name] = value;
   }
 
-  const hasForm = Object.values(op.fields).some((field) => field.in === 'form');
-  for (const [name, value] of Object.entries(connection.params)) (hasForm ? form : query).set(name, value);
+  for (const [name, value] of Object.entries(connection.params)) form.set(name, value);
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
   if (options.includeAuth) {
     Object.assign(headers, connection.auth.headers);

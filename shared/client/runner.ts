@@ -82,7 +82,8 @@ export class OperationRunner {
       query,
     });
     for (let attempt = 1; ; attempt++) {
-      await this.acquireSlot(op, request, attempt);
+      // Without a client-side limit there is no slot to wait for (and no promise to settle first).
+      if (this.limiter) await this.acquireSlot(this.limiter, op, request, attempt);
       const { result, decoded } = await this.attempt(request);
       if (result.kind === 'response' && decoded?.ok && result.response.status < 300) {
         return { body: this.profile.unwrap(decoded.body), response: result.response, request };
@@ -111,9 +112,9 @@ export class OperationRunner {
     return items.map((item) => checkOutput(op, item, this.reportDrift));
   }
 
-  private async acquireSlot(op: OperationDeclaration, request: HttpRequest, attempt: number): Promise<void> {
+  private async acquireSlot(limiter: SlidingWindowLimiter, op: OperationDeclaration, request: HttpRequest, attempt: number): Promise<void> {
     try {
-      await this.limiter?.acquire({ signal: this.options.signal });
+      await limiter.acquire({ signal: this.options.signal });
     } catch (error) {
       if (!(error instanceof RateLimitWaitError)) throw error;
       const details = {

@@ -1,3 +1,4 @@
 export * from './operation';
 export * as f from './fields';
 export * from './upsert';
+export { type Built, type SchemaSource, lazySchema } from './lazy';

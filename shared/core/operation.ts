@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { type Built, type SchemaSource, buildSchema, defineLazy } from './lazy';
 
 export type Vendor = 'nectifi' | 'splash' | 'smartwifi' | 'anykrowd';
 
@@ -44,6 +45,11 @@ export interface FieldDeclaration {
   n8nRequiredUntil?: number;
 }
 
+/** A field as a declaration writes it: the schema may be a function that builds it on first use. */
+export interface FieldSpec extends Omit<FieldDeclaration, 'schema'> {
+  schema: SchemaSource;
+}
+
 export type Paging =
   /** A single response; lists without paging return everything at once. */
   | { style: 'none' }
@@ -58,7 +64,8 @@ export type Paging =
    */
   | { style: 'window'; fromParam: string; toParam: string; maxSpanDays: number; whole?: { timeField: string; spanMs: number } };
 
-export interface OperationSpec {
+/** What a declaration and the platforms read; see OperationSpec for how one is written. */
+interface OperationBase {
   vendor: Vendor;
   /** camelCase, unique within the vendor, e.g. `listGuests`. */
   key: string;
@@ -71,11 +78,8 @@ export interface OperationSpec {
   method: HttpMethod;
   /** Relative to the vendor's base URL, `{name}` for path fields, e.g. `/crm/guests/{guest_id}`. */
   path: string;
-  fields: Record<string, FieldDeclaration>;
   /** `object`: the body is the result. `list`: the body carries a list of items (bare or enveloped). */
   returns: 'object' | 'list';
-  /** Schema of the object, or of one item when `returns` is `list`. Tolerant of extra fields. */
-  output: z.ZodType;
   /** A response (or one item) as the vendor documents it. */
   sample: Record<string, unknown>;
   paging: Paging;
@@ -90,21 +94,63 @@ export interface OperationSpec {
   n8nSince?: number;
 }
 
-export interface OperationDeclaration extends OperationSpec {
+/** An operation as written in shared/<vendor>/operations/: schemas may be functions (see lazy.ts). */
+export interface OperationSpec extends OperationBase {
+  fields: Record<string, FieldSpec>;
+  /** Schema of the object, or of one item when `returns` is `list`. Tolerant of extra fields. */
+  output: SchemaSource;
+}
+
+export interface OperationDeclaration extends OperationBase {
+  fields: Record<string, FieldDeclaration>;
+  /** Schema of the object, or of one item when `returns` is `list`. Tolerant of extra fields. */
+  output: z.ZodType;
   /** Strict schema of all fields: unknown keys are rejected before any request is sent. */
   input: z.ZodObject;
   /** `vendor.key`, unique across the project. */
   id: string;
 }
 
-export function defineOperation<const S extends OperationSpec>(spec: S): S & Pick<OperationDeclaration, 'input' | 'id'> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(spec.fields)) shape[name] = field.schema;
+type DeclaredFields<F extends Record<string, FieldSpec>> = {
+  [K in keyof F]: Omit<F[K], 'schema'> & { schema: Built<F[K]['schema']> };
+};
+
+export type Declared<S extends OperationSpec> = Omit<S, 'fields' | 'output'> & {
+  fields: DeclaredFields<S['fields']>;
+  output: Built<S['output']>;
+  input: z.ZodObject;
+  id: string;
+};
+
+/**
+ * The declaration of one vendor operation. Its schemas (each field's, `output` and `input`) are
+ * built when first read, once: loading the declarations builds none.
+ */
+export function defineOperation<const S extends OperationSpec>(spec: S): Declared<S> {
   assertPathFieldsDeclared(spec);
-  return { ...spec, id: `${spec.vendor}.${spec.key}`, input: z.strictObject(shape) };
+  const fields: Record<string, FieldDeclaration> = {};
+  for (const [name, field] of Object.entries(spec.fields)) fields[name] = declareField(field);
+  const op = { ...spec, id: `${spec.vendor}.${spec.key}`, fields };
+  defineLazy(op, 'output', () => buildSchema(spec.output));
+  defineLazy(op, 'input', () => strictInputOf(fields));
+  return op as unknown as Declared<S>;
 }
 
-function assertPathFieldsDeclared(spec: OperationSpec): void {
+/** A field whose schema is built on first read. */
+export function declareField(field: FieldSpec): FieldDeclaration {
+  if (typeof field.schema !== 'function') return field as FieldDeclaration;
+  const source = field.schema;
+  return defineLazy({ ...field }, 'schema', source) as FieldDeclaration;
+}
+
+/** The strict object schema of a set of fields: unknown keys are rejected. */
+export function strictInputOf(fields: Record<string, FieldDeclaration>): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(fields)) shape[name] = field.schema;
+  return z.strictObject(shape);
+}
+
+function assertPathFieldsDeclared(spec: OperationBase & { fields: Record<string, { in: FieldLocation }> }): void {
   for (const [, name] of spec.path.matchAll(/\{(\w+)\}/g)) {
     if (spec.fields[name]?.in !== 'path') {
       throw new Error(`${spec.vendor}.${spec.key}: path parameter {${name}} has no path field`);

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
-import type { FieldDeclaration, OperationDeclaration, Vendor } from './operation';
+import { copyLazily, defineLazy } from './lazy';
+import { type FieldDeclaration, type FieldSpec, type OperationDeclaration, type Vendor, declareField, strictInputOf } from './operation';
 
 /** What a Create or Update did; every result carries it in `action`. */
 export type UpsertAction = 'created' | 'updated' | 'unchanged';
@@ -55,26 +56,27 @@ export function defineUpsert(spec: UpsertSpec): UpsertDeclaration {
   const targetFields = new Set(Object.keys(spec.targetFields));
   const createOnly = Object.keys(create.fields).filter((name) => name !== naturalKey && !(name in update.fields));
   const updateOnly = Object.keys(update.fields).filter((name) => !targetFields.has(name) && !(name in create.fields));
+  // Copies keep the fields' schemas lazy: nothing is built until the upsert is first used.
   const fields: Record<string, FieldDeclaration> = {
-    [naturalKey]: {
-      ...keyField,
-      schema: unwrapOptional(keyField.schema),
-      help: `${keyField.help} The ${resource} with exactly this ${keyField.label.toLowerCase()} (ignoring upper and lower case) is updated; when there is none, a new ${resource} is created.`,
-    },
+    [naturalKey]: declareField(
+      copyLazily<FieldSpec>(keyField, {
+        schema: () => unwrapOptional(keyField.schema),
+        help: `${keyField.help} The ${resource} with exactly this ${keyField.label.toLowerCase()} (ignoring upper and lower case) is updated; when there is none, a new ${resource} is created.`,
+      }),
+    ),
   };
   for (const [name, field] of Object.entries(create.fields)) {
     if (name === naturalKey) continue;
     const onlyHere = createOnly.includes(name);
-    fields[name] = onlyHere ? { ...field, help: `${field.help} Used only when a new ${resource} is created.` } : field;
+    fields[name] = onlyHere ? copyLazily(field, { help: `${field.help} Used only when a new ${resource} is created.` }) : field;
   }
   for (const name of updateOnly) {
     const field = update.fields[name];
-    fields[name] = { ...field, help: `${field.help} A new ${resource} gets it right after it is created.` };
+    fields[name] = copyLazily(field, { help: `${field.help} A new ${resource} gets it right after it is created.` });
   }
   if (UPSERT_ACTION_FIELD in create.sample) throw new Error(`${spec.vendor}.${spec.key}: the record already has a field ${UPSERT_ACTION_FIELD}`);
-  const shape = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.schema]));
   const { vendor, key, label, description, n8nSince } = spec;
-  return {
+  const declaration = {
     vendor,
     key,
     resource,
@@ -85,17 +87,17 @@ export function defineUpsert(spec: UpsertSpec): UpsertDeclaration {
     method: create.method,
     path: create.path,
     fields,
-    input: z.strictObject(shape),
-    returns: 'object',
-    output: create.output,
+    returns: 'object' as const,
     sample: { ...update.sample, [UPSERT_ACTION_FIELD]: 'updated' },
-    paging: { style: 'none' },
+    paging: { style: 'none' as const },
     // A create and an update, neither with an idempotency key: never repeated blindly.
-    safety: 'unsafe',
+    safety: 'unsafe' as const,
     unknownOutcomeHint: create.unknownOutcomeHint,
     scopes: create.scopes,
     upsert: { ...spec, createOnly, updateOnly },
   };
+  const withInput = defineLazy(declaration, 'input', (): z.ZodObject => strictInputOf(fields));
+  return defineLazy(withInput, 'output', (): z.ZodType => create.output);
 }
 
 function unwrapOptional(schema: z.ZodType): z.ZodType {

@@ -34,7 +34,7 @@ export const getCurrency = defineOperation({
   fields: {
     id: {
       in: 'path',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Currency',
       help: 'The currency to get. Pick one from the list, or map its ID from an earlier step.',
       example: 1,

@@ -28,7 +28,7 @@ export const listEvents = defineOperation({
     // Decision: a yes/no input, sent as the text `true` or `false`.
     active: {
       in: 'query',
-      schema: f.booleanFlag().optional(),
+      schema: () => f.booleanFlag().optional(),
       label: 'Only Running Events',
       help: 'True: only events running at this moment. False or empty: all events.',
       example: true,
@@ -53,7 +53,7 @@ export const getEvent = defineOperation({
   fields: {
     id: {
       in: 'path',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Event',
       help: 'The event to get. Pick one from the list, or map its ID from an earlier step.',
       example: 1,

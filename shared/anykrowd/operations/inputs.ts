@@ -30,14 +30,14 @@ export const pageNumber = () =>
 export const pagingFields = (noun: string) => ({
   limit: {
     in: 'query' as const,
-    schema: f.pageSize(ANYKROWD_MAX_LIMIT).optional(),
+    schema: () => f.pageSize(ANYKROWD_MAX_LIMIT).optional(),
     label: 'Limit',
     help: `How many ${noun} to return per page, 1 to ${ANYKROWD_MAX_LIMIT} (default ${ANYKROWD_DEFAULT_LIMIT}).`,
     example: 50,
   },
   page: {
     in: 'query' as const,
-    schema: pageNumber().optional(),
+    schema: () => pageNumber().optional(),
     label: 'Page',
     help: 'Which page of results to return, starting at 1 (default 1).',
     example: 1,

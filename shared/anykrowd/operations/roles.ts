@@ -33,7 +33,7 @@ export const getRole = defineOperation({
   fields: {
     id: {
       in: 'path',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Role',
       help: 'The role to get. Pick one from the list, or map its ID from an earlier step.',
       example: 1,

@@ -19,7 +19,7 @@ export const listUserWallets = defineOperation({
   fields: {
     external_id: {
       in: 'query',
-      schema: externalId(),
+      schema: () => externalId(),
       label: 'External ID',
       help: 'Your own ID of the user, the External ID you used in Sync Users, e.g. 1a2b3c4d.',
       example: '1a2b3c4d',
@@ -44,7 +44,7 @@ export const syncUsers = defineOperation({
   fields: {
     staff_members: {
       in: 'json',
-      schema: z
+      schema: () => z
         .array(staffMember(), { error: 'expected a list of staff members' })
         .min(1, 'expected at least one staff member')
         .max(MAX_STAFF_MEMBERS, `expected at most ${MAX_STAFF_MEMBERS} staff members per call`),
@@ -74,14 +74,14 @@ export const topUpUser = defineOperation({
   fields: {
     external_id: {
       in: 'json',
-      schema: externalId(),
+      schema: () => externalId(),
       label: 'External ID',
       help: 'Your own ID of the user, the External ID you used in Sync Users, e.g. 123abc.',
       example: '123abc',
     },
     currency_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Currency',
       help: 'The currency of the amount. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
@@ -90,7 +90,7 @@ export const topUpUser = defineOperation({
     // The doc types it Decimal and posts a JSON number; decision: a decimal string, sent as a string.
     amount: {
       in: 'json',
-      schema: f.decimalAmount(),
+      schema: () => f.decimalAmount(),
       label: 'Amount',
       help: 'The amount to add, with at most two decimals and a dot, e.g. 10.50.',
       example: '10.24',

@@ -8,7 +8,7 @@ import { eurCurrency, topUpTransaction } from './samples';
 const MAX_NANOIDS = 100;
 
 const walletId = {
-  schema: f.positiveId(),
+  schema: () => f.positiveId(),
   label: 'Wallet ID',
   help: 'The wallet\'s ID, a whole number. Map it from an earlier step: a wallet search by the user\'s External ID (take the wallet in the right currency) or a top-up\'s output.',
   example: 21,
@@ -89,14 +89,14 @@ export const topUpWallet = defineOperation({
     // The doc types it Decimal and posts a JSON number; decision: a decimal string, sent as a string.
     amount: {
       in: 'json',
-      schema: f.decimalAmount(),
+      schema: () => f.decimalAmount(),
       label: 'Amount',
       help: 'The amount to add, with at most two decimals and a dot, e.g. 10.50.',
       example: '10.24',
     },
     currency_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Currency',
       help: 'The currency of the amount, normally the wallet\'s own. Pick one from the list, or map its ID from an earlier step.',
       example: 1,
@@ -125,7 +125,7 @@ export const revokeTopUp = defineOperation({
   fields: {
     nanoids: {
       in: 'json',
-      schema: z
+      schema: () => z
         .array(nanoid(), { error: 'expected a list of transaction nanoids' })
         .min(1, 'expected at least one nanoid')
         .max(MAX_NANOIDS, `expected at most ${MAX_NANOIDS} nanoids per call`),

@@ -24,14 +24,14 @@ export const sendEmail = defineOperation({
     template_slug: {
       in: 'json',
       // Decision (doc gap: format unstated): lower-case letters, digits, "_" and "-", as welcome_email.
-      schema: slug('template slug', 'welcome_email'),
+      schema: () => slug('template slug', 'welcome_email'),
       label: 'Template',
       help: 'The slug of the email template to send, as shown in your Nectifi workspace (no spaces), e.g. welcome_email.',
       example: 'welcome_email',
     },
     variables: {
       in: 'json',
-      schema: templateVariables().optional(),
+      schema: () => templateVariables().optional(),
       label: 'Variables',
       help: 'Values for the template\'s placeholders, as names and values (text, number or true/false), e.g. {"guest_name": "Alex"}. Leave empty if the template has none.',
       example: { guest_name: 'Alex' },
@@ -57,7 +57,7 @@ export const getDeliveryStatus = defineOperation({
       in: 'path',
       // Decision (vendor-decisions, "Delivery status request_id"): the request_id returned by Send
       // Email, an integer in the doc's example (1001).
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Request ID',
       help: 'The request_id returned by Send Email, a whole number, e.g. 1001.',
       example: 1001,

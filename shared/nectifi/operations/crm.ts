@@ -46,7 +46,7 @@ export const listGuests = defineOperation({
   fields: {
     search: {
       in: 'query',
-      schema: f.text(200).optional(),
+      schema: () => f.text(200).optional(),
       label: 'Search',
       help: 'Text to look for in the guest\'s name, email or phone, e.g. alex. Leave empty to list every guest.',
       example: 'alex',
@@ -76,7 +76,7 @@ export const createGuest = defineOperation({
   fields: {
     location_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Location',
       help: 'The WiFi location (venue) the guest belongs to. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
@@ -86,7 +86,7 @@ export const createGuest = defineOperation({
     // required in the n8n node before version 1.1, which keeps it so for workflows saved at 1.
     portal_id: {
       in: 'json',
-      schema: f.positiveId().optional(),
+      schema: () => f.positiveId().optional(),
       n8nRequiredUntil: 1.1,
       label: 'Portal',
       help: 'The captive portal the guest signed up on, if any. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
@@ -95,21 +95,21 @@ export const createGuest = defineOperation({
     },
     name: {
       in: 'json',
-      schema: f.text().optional(),
+      schema: () => f.text().optional(),
       label: 'Name',
       help: 'The guest\'s full name, e.g. Alex.',
       example: 'Alex',
     },
     email: {
       in: 'json',
-      schema: f.email().optional(),
+      schema: () => f.email().optional(),
       label: 'Email',
       help: 'The guest\'s email address, e.g. alex@example.com.',
       example: 'alex@example.com',
     },
     marketing_consent: {
       in: 'json',
-      schema: f.booleanFlag().optional(),
+      schema: () => f.booleanFlag().optional(),
       label: 'Marketing Consent',
       help: 'Set to true only if the guest agreed to receive marketing messages. Leave empty if unknown.',
       example: true,
@@ -156,14 +156,14 @@ export const updateGuest = defineOperation({
     guest_id: guestIdPath('to update'),
     name: {
       in: 'json',
-      schema: f.text().optional(),
+      schema: () => f.text().optional(),
       label: 'Name',
       help: 'The guest\'s new full name, e.g. Alex M. Leave empty to keep the current name.',
       example: 'Alex M.',
     },
     is_vip: {
       in: 'json',
-      schema: f.booleanFlag().optional(),
+      schema: () => f.booleanFlag().optional(),
       label: 'VIP',
       help: 'true to mark the guest as a VIP, false to remove the mark. Leave empty to keep it as it is.',
       example: true,
@@ -172,7 +172,7 @@ export const updateGuest = defineOperation({
       in: 'json',
       // Decision (doc gap: PATCH semantics of `tags` unstated): the list replaces the guest's tags,
       // as a PATCH sets the fields it carries. An empty list removes every tag.
-      schema: z
+      schema: () => z
         .array(f.text(), { error: 'expected a list of tag slugs, e.g. ["vip"]' })
         .optional(),
       label: 'Tags',
@@ -258,21 +258,21 @@ export const createTag = defineOperation({
   fields: {
     slug: {
       in: 'json',
-      schema: slug('tag slug', 'vip'),
+      schema: () => slug('tag slug', 'vip'),
       label: 'Slug',
       help: 'The tag\'s short unique code, used when tagging guests, without spaces, e.g. vip.',
       example: 'vip',
     },
     label: {
       in: 'json',
-      schema: f.text(),
+      schema: () => f.text(),
       label: 'Label',
       help: 'The name people see for the tag, e.g. VIP.',
       example: 'VIP',
     },
     color: {
       in: 'json',
-      schema: hexColor().optional(),
+      schema: () => hexColor().optional(),
       label: 'Color',
       help: 'The tag\'s colour as # followed by six hex digits (#rrggbb), e.g. #6366f1. Leave empty for the default.',
       example: '#6366f1',
@@ -323,7 +323,7 @@ export const addNote = defineOperation({
     text: {
       in: 'json',
       // The docs state no length limit: only the generic bound on any text we send.
-      schema: f.text(f.MAX_TEXT),
+      schema: () => f.text(f.MAX_TEXT),
       label: 'Text',
       help: 'The note, e.g. Prefers window seat.',
       example: 'Prefers window seat.',

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { f } from '../../core';
-import type { FieldDeclaration } from '../../core';
+import type { FieldSpec } from '../../core';
 
 /*
  * Input helpers used only by the Nectifi declarations. Candidates for `shared/core/fields.ts`
@@ -59,39 +59,39 @@ export const templateVariables = () =>
 export const limitField = (items: string) =>
   ({
     in: 'query',
-    schema: f.pageSize(200).optional(),
+    schema: () => f.pageSize(200).optional(),
     label: 'Limit',
     help: `How many ${items} to return per page, 1 to 200. Leave empty for 50.`,
     example: 50,
-  }) satisfies FieldDeclaration;
+  }) satisfies FieldSpec;
 
 /** `offset` for offset-paged lists; lists are newest first. */
 export const offsetField = (items: string) =>
   ({
     in: 'query',
-    schema: f.nonNegativeInt(`${items} to skip`).optional(),
+    schema: () => f.nonNegativeInt(`${items} to skip`).optional(),
     label: 'Offset',
     help: `How many ${items} to skip, counting from the newest. Leave empty to start at the newest.`,
     example: 0,
-  }) satisfies FieldDeclaration;
+  }) satisfies FieldSpec;
 
 export const guestIdPath = (purpose: string) =>
   ({
     in: 'path',
-    schema: f.positiveId(),
+    schema: () => f.positiveId(),
     label: 'Guest ID',
     help: `The guest ${purpose}. Pick one from the list, or map their numeric ID from an earlier step (a new guest, a guest search or Create Guest), e.g. 42.`,
     example: 42,
-  }) satisfies FieldDeclaration;
+  }) satisfies FieldSpec;
 
 export const guestIdBody = (purpose: string) =>
   ({
     in: 'json',
-    schema: f.positiveId(),
+    schema: () => f.positiveId(),
     label: 'Guest ID',
     help: `The guest ${purpose}. Pick one from the list, or map their numeric ID from an earlier step (a new guest, a guest search or Create Guest), e.g. 42.`,
     example: 42,
-  }) satisfies FieldDeclaration;
+  }) satisfies FieldSpec;
 
 export const locationDropdown = { operation: 'listLocations', value: 'id', label: 'name' } as const;
 export const portalDropdown = { operation: 'listPortals', value: 'id', label: 'name' } as const;
@@ -102,12 +102,12 @@ export const tagDropdown = { operation: 'listTags', value: 'slug', label: 'label
 export const locationFilter = (onlyWhat: string) =>
   ({
     in: 'query',
-    schema: f.positiveId().optional(),
+    schema: () => f.positiveId().optional(),
     label: 'Location',
     help: `${onlyWhat} Pick one from the list, or map its numeric ID from an earlier step, e.g. 1. Leave empty for all locations.`,
     example: 1,
     dropdown: locationDropdown,
-  }) satisfies FieldDeclaration;
+  }) satisfies FieldSpec;
 
 export const offsetPaging = {
   style: 'offset',

@@ -47,7 +47,7 @@ export const getTier = defineOperation({
 
 const idempotencyKeyField = (example: string) => ({
   in: 'json' as const,
-  schema: f.idempotencyKey().optional(),
+  schema: () => f.idempotencyKey().optional(),
   label: 'Idempotency Key',
   help: `A unique text for this change, e.g. ${example}. Sending the same key again returns the first result and changes nothing twice. Leave empty and one is generated for you.`,
   example,
@@ -69,7 +69,7 @@ export const addPoints = defineOperation({
     points: {
       in: 'json',
       // Decision (doc gap: sign unstated): a whole number greater than 0; use Redeem Points to take points away.
-      schema: points(),
+      schema: () => points(),
       label: 'Points',
       help: 'How many points to add, a whole number greater than 0, e.g. 50.',
       example: 50,
@@ -77,7 +77,7 @@ export const addPoints = defineOperation({
     note: {
       in: 'json',
       // The docs state no length limit: only the generic bound on any text we send.
-      schema: f.text().optional(),
+      schema: () => f.text().optional(),
       label: 'Note',
       help: 'Why the points were added, e.g. Birthday bonus.',
       example: 'Birthday bonus',
@@ -116,7 +116,7 @@ export const redeemPoints = defineOperation({
     guest_id: { ...guestIdPath('whose points to redeem'), alsoInBody: true },
     points: {
       in: 'json',
-      schema: points(),
+      schema: () => points(),
       label: 'Points',
       help: 'How many points to redeem, a whole number greater than 0, e.g. 100. The guest must have at least this many.',
       example: 100,

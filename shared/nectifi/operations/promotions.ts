@@ -53,7 +53,7 @@ export const grantPromotion = defineOperation({
   fields: {
     promotion_id: {
       in: 'path',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Promotion',
       help: 'The promotion to give. Pick one from the list, or map its numeric ID from an earlier step, e.g. 7.',
       example: 7,
@@ -63,7 +63,7 @@ export const grantPromotion = defineOperation({
     location_id: {
       in: 'json',
       // Decision (doc gap: required fields unstated): required, as in the doc's example.
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Location',
       help: 'The WiFi location (venue) granting the promotion. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
@@ -95,7 +95,7 @@ export const redeemPromotion = defineOperation({
   fields: {
     grant_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Grant ID',
       help: 'The numeric ID of the grant to redeem, e.g. 100. It is returned by Grant Promotion (grant_id).',
       example: 100,
@@ -103,7 +103,7 @@ export const redeemPromotion = defineOperation({
     location_id: {
       in: 'json',
       // Decision (doc gap: required fields unstated): required, a grant is redeemed "at a location".
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Location',
       help: 'The WiFi location (venue) where the grant is redeemed. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
@@ -111,7 +111,7 @@ export const redeemPromotion = defineOperation({
     },
     idempotency_key: {
       in: 'json',
-      schema: f.idempotencyKey().optional(),
+      schema: () => f.idempotencyKey().optional(),
       label: 'Idempotency Key',
       help: 'A unique text for this redemption, e.g. your POS receipt number pos-001. Sending the same key again returns the first result and redeems nothing twice. Leave empty and one is generated for you.',
       example: 'pos-001',

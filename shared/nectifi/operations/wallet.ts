@@ -42,7 +42,7 @@ export const issueWalletLink = defineOperation({
     guest_id: guestIdBody('whose wallet the link opens'),
     portal_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Portal',
       help: 'The captive portal whose wallet page the link opens. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,
@@ -50,7 +50,7 @@ export const issueWalletLink = defineOperation({
     },
     ttl_days: {
       in: 'json',
-      schema: ttlDays().optional(),
+      schema: () => ttlDays().optional(),
       label: 'Valid For (Days)',
       help: 'How many days the link keeps working, a whole number, e.g. 14. Leave empty for Nectifi\'s default.',
       example: 14,
@@ -87,14 +87,14 @@ export const redeemWalletReward = defineOperation({
     guest_id: guestIdBody('redeeming the reward'),
     reward_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Reward ID',
       help: 'The numeric ID of the reward to redeem, e.g. 3. Map it from the rewards of an earlier wallet step (Find Wallet in Zapier).',
       example: 3,
     },
     location_id: {
       in: 'json',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Location',
       help: 'The WiFi location (venue) where the reward is redeemed. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
       example: 1,

@@ -73,7 +73,7 @@ export const listSessions = defineOperation({
     location_id: locationFilter('Only list sessions at this WiFi location.'),
     active_only: {
       in: 'query',
-      schema: f.booleanFlag().optional(),
+      schema: () => f.booleanFlag().optional(),
       label: 'Active Only',
       help: 'true to list only sessions that are still connected. Leave empty or false for all sessions.',
       example: true,

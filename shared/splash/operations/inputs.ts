@@ -30,14 +30,14 @@ export const splashDate = () =>
 export const pagingFields = (noun: string) => ({
   per_page: {
     in: 'query' as const,
-    schema: f.pageSize(SPLASH_MAX_PER_PAGE).optional(),
+    schema: () => f.pageSize(SPLASH_MAX_PER_PAGE).optional(),
     label: 'Per Page',
     help: `How many ${noun} to return per page, 1 to ${SPLASH_MAX_PER_PAGE} (default ${SPLASH_DEFAULT_PER_PAGE}).`,
     example: SPLASH_DEFAULT_PER_PAGE,
   },
   page: {
     in: 'query' as const,
-    schema: pageNumber().optional(),
+    schema: () => pageNumber().optional(),
     label: 'Page',
     help: 'Which page of results to return, starting at 1 (default 1).',
     example: 1,
@@ -48,14 +48,14 @@ export const pagingFields = (noun: string) => ({
 export const dateRangeFields = (noun: string) => ({
   start_date: {
     in: 'query' as const,
-    schema: splashDate().optional(),
+    schema: () => splashDate().optional(),
     label: 'Start Date',
     help: `Only ${noun} created on or after this date. Format yyyy-mm-dd or yyyy-mm-dd hh:mm:ss, e.g. 2026-06-01 or 2026-06-01 08:00:00. Leave empty for no lower limit.`,
     example: '2026-06-01',
   },
   end_date: {
     in: 'query' as const,
-    schema: splashDate().optional(),
+    schema: () => splashDate().optional(),
     label: 'End Date',
     help: `Only ${noun} created on or before this date (inclusive). Format yyyy-mm-dd or yyyy-mm-dd hh:mm:ss, e.g. 2026-06-30 or 2026-06-30 23:59:59. Leave empty for no upper limit.`,
     example: '2026-06-30',

@@ -66,14 +66,14 @@ export const createVoucher = defineOperation({
   fields: {
     code: {
       in: 'form',
-      schema: voucherCode(),
+      schema: () => voucherCode(),
       label: 'Voucher Code',
       help: 'The code guests type on the WiFi login page, e.g. SUMMER-2026.',
       example: 'SUMMER-2026',
     },
     venue_id: {
       in: 'form',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Venue',
       help: 'The venue where the voucher works. Pick one from the list, or map its ID from an earlier step.',
       example: 3,
@@ -81,21 +81,21 @@ export const createVoucher = defineOperation({
     },
     number_of_days: {
       in: 'form',
-      schema: numberOfDays(),
+      schema: () => numberOfDays(),
       label: 'Number of Days',
       help: 'How many days the voucher stays valid, e.g. 7. At most 3650 (ten years): a larger number is almost always a date typed by mistake.',
       example: 7,
     },
     upspeed: {
       in: 'form',
-      schema: f.nonNegativeInt('Mbps').optional(),
+      schema: () => f.nonNegativeInt('Mbps').optional(),
       label: 'Upload Speed (Mbps)',
       help: 'Maximum upload speed in Mbps. 0 = unlimited. Optional.',
       example: 10,
     },
     downspeed: {
       in: 'form',
-      schema: f.nonNegativeInt('Mbps').optional(),
+      schema: () => f.nonNegativeInt('Mbps').optional(),
       label: 'Download Speed (Mbps)',
       help: 'Maximum download speed in Mbps. 0 = unlimited. Optional.',
       example: 50,
@@ -103,14 +103,14 @@ export const createVoucher = defineOperation({
     volumecap: {
       in: 'form',
       // The docs say "Volume limit in GBs": not that it is whole, so 0.5 GB is sent as it is.
-      schema: z.number({ error: 'expected a number of GB, e.g. 5 or 0.5' }).min(0, 'expected 0 (unlimited) or more GB').optional(),
+      schema: () => z.number({ error: 'expected a number of GB, e.g. 5 or 0.5' }).min(0, 'expected 0 (unlimited) or more GB').optional(),
       label: 'Data Limit (GB)',
       help: 'Maximum data volume in GB, e.g. 5 or 0.5. 0 = unlimited. Optional.',
       example: 0,
     },
     max_devices: {
       in: 'form',
-      schema: f.nonNegativeInt('devices').optional(),
+      schema: () => f.nonNegativeInt('devices').optional(),
       label: 'Max Devices',
       help: 'How many devices may use the voucher at once. 0 = unlimited. Optional.',
       example: 2,
@@ -139,7 +139,7 @@ export const deleteVoucher = defineOperation({
   fields: {
     voucher_id: {
       in: 'path',
-      schema: f.positiveId(),
+      schema: () => f.positiveId(),
       label: 'Voucher',
       help: 'The voucher to delete. Pick one from the list (shown by code), or map its ID (not its code) from an earlier step such as Create Voucher.',
       example: 501,
