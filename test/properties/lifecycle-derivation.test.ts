@@ -19,7 +19,7 @@ import {
   stepLifecycle,
   utcDay,
 } from '../../shared/lifecycle';
-import { RUNS_PER_TRIGGER, type TriggerFigures, recordFigures } from './support/check';
+import { RUNS_PER_TRIGGER, type TriggerFigures, emptyFigures, recordFigures } from './support/check';
 
 /*
  * The lifecycle derivation as n8n runs it (one `stepLifecycle` per poll, the state through JSON as
@@ -181,23 +181,16 @@ function runOnce(kind: LifecycleKind, plan: Plan, figures: TriggerFigures): void
   }
 }
 
+/** A property's end: its seed kept, a failure reported with its counterexample, the figures recorded, something was due. */
+function settle<Ts>(figures: TriggerFigures, details: fc.RunDetails<Ts>): void {
+  figures.seed = details.seed;
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
+  recordFigures(figures);
+  expect(figures.required).toBeGreaterThan(0);
+}
+
 test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%s: every event due emitted once, nothing else, nothing on activation, bounded state', (kind) => {
-  const figures: TriggerFigures = {
-    trigger: `lifecycle ${kind} (derivation)`,
-    runs: 0,
-    polls: 0,
-    failedPolls: 0,
-    faults: 0,
-    requests: 0,
-    itemsChecked: 0,
-    required: 0,
-    lost: 0,
-    duplicated: 0,
-    unwatched: 0,
-    preExisting: 0,
-    maxStateBytes: 0,
-    maxStateEntries: 0,
-  };
+  const figures = emptyFigures(`lifecycle ${kind} (derivation)`);
   const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ kind.length : undefined;
   const details = fc.check(
     fc.property(planOf(kind), (plan) => {
@@ -206,10 +199,7 @@ test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%
     }),
     { numRuns: RUNS_PER_TRIGGER, seed },
   );
-  figures.seed = details.seed;
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
-  recordFigures(figures);
-  expect(figures.required).toBeGreaterThan(0);
+  settle(figures, details);
 });
 
 /*
@@ -220,7 +210,7 @@ test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%
  */
 test('guestBirthday: each birthday due emitted once, nothing on activation, one day of state', () => {
   const source = BIRTHDAY_SOURCES.smartwifi!;
-  const figures: TriggerFigures = { trigger: 'lifecycle guestBirthday (derivation)', runs: 0, polls: 0, failedPolls: 0, faults: 0, requests: 0, itemsChecked: 0, required: 0, lost: 0, duplicated: 0, unwatched: 0, preExisting: 0, maxStateBytes: 0, maxStateEntries: 0 };
+  const figures = emptyFigures('lifecycle guestBirthday (derivation)');
   const birthdate = fc.oneof(
     // Mostly in the months the runs cover (they start on 2 December), so that many birthdays fall due.
     fc.record({ y: fc.integer({ min: 1950, max: 2010 }), m: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(12, 1) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 12 }) }), d: fc.integer({ min: 1, max: 28 }) }).map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
@@ -290,10 +280,7 @@ test('guestBirthday: each birthday due emitted once, nothing on activation, one 
     }),
     { numRuns: RUNS_PER_TRIGGER, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ 13 : undefined },
   );
-  figures.seed = details.seed;
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
-  recordFigures(figures);
-  expect(figures.required).toBeGreaterThan(0);
+  settle(figures, details);
 });
 
 /*
@@ -303,7 +290,7 @@ test('guestBirthday: each birthday due emitted once, nothing on activation, one 
  */
 test('loyaltyTierChanged: every lasting change once, with the tier before, every guest read in turn', () => {
   const source = TIER_SOURCES.nectifi!;
-  const figures: TriggerFigures = { trigger: 'lifecycle loyaltyTierChanged (derivation)', runs: 0, polls: 0, failedPolls: 0, faults: 0, requests: 0, itemsChecked: 0, required: 0, lost: 0, duplicated: 0, unwatched: 0, preExisting: 0, maxStateBytes: 0, maxStateEntries: 0 };
+  const figures = emptyFigures('lifecycle loyaltyTierChanged (derivation)');
   const TIERS = ['bronze', 'silver', 'gold', 'platinum'];
   const plan = fc.record({
     guests: fc.integer({ min: 1, max: 8 }),
@@ -377,10 +364,7 @@ test('loyaltyTierChanged: every lasting change once, with the tier before, every
     }),
     { numRuns: RUNS_PER_TRIGGER, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ 17 : undefined },
   );
-  figures.seed = details.seed;
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
-  recordFigures(figures);
-  expect(figures.required).toBeGreaterThan(0);
+  settle(figures, details);
 });
 
 /*
@@ -389,7 +373,7 @@ test('loyaltyTierChanged: every lasting change once, with the tier before, every
  * already there. Polls come at most half a day apart (Zapier polls every few minutes).
  */
 test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%s on Zapier: every event due emitted once, nothing else', async (kind) => {
-  const figures: TriggerFigures = { trigger: `lifecycle ${kind} (Zapier, stateless)`, runs: 0, polls: 0, failedPolls: 0, faults: 0, requests: 0, itemsChecked: 0, required: 0, lost: 0, duplicated: 0, unwatched: 0, preExisting: 0, maxStateBytes: 0, maxStateEntries: 0 };
+  const figures = emptyFigures(`lifecycle ${kind} (Zapier, stateless)`);
   const details = await fc.check(
     fc.asyncProperty(planOf(kind), async (plan) => {
       figures.runs += 1;
@@ -457,10 +441,7 @@ test.each(['returningGuest', 'visitEnded', 'lapsedGuest'] as LifecycleKind[])('%
     }),
     { numRuns: RUNS_PER_TRIGGER, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) ^ (kind.length + 100) : undefined },
   );
-  figures.seed = details.seed;
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `seed ${details.seed}`);
-  recordFigures(figures);
-  expect(figures.required).toBeGreaterThan(0);
+  settle(figures, details);
 });
 
 /** `recentLifecycleEvents` over the simulated vendor: its reads answered from memory, through a list operation's paging. */

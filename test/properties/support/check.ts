@@ -50,22 +50,7 @@ function seedFor(title: string): number | undefined {
  * older than the trigger's first poll emitted. Shrunk counterexamples are reported by fast-check with the seed to replay them.
  */
 export async function checkTrigger<C>(spec: TriggerSpec<C>, world: World, runs = RUNS_PER_TRIGGER): Promise<TriggerFigures> {
-  const totals: TriggerFigures = {
-    trigger: spec.title,
-    runs: 0,
-    polls: 0,
-    failedPolls: 0,
-    faults: 0,
-    requests: 0,
-    itemsChecked: 0,
-    required: 0,
-    lost: 0,
-    duplicated: 0,
-    unwatched: 0,
-    preExisting: 0,
-    maxStateBytes: 0,
-    maxStateEntries: 0,
-  };
+  const totals = emptyFigures(spec.title);
   const details = await fc.check(
     fc.asyncProperty(runPlan(spec), async (plan) => {
       const figures = await runOnce(spec, world, plan);
@@ -93,6 +78,11 @@ export async function checkTrigger<C>(spec: TriggerSpec<C>, world: World, runs =
   totals.seed = details.seed;
   if (details.failed) throw new Error(`${String(details.errorInstance)}\n${fc.defaultReportMessage(details) ?? `seed ${details.seed}`}`);
   return totals;
+}
+
+/** Figures of a trigger before its first run. */
+export function emptyFigures(trigger: string): TriggerFigures {
+  return { trigger, runs: 0, polls: 0, failedPolls: 0, faults: 0, requests: 0, itemsChecked: 0, required: 0, lost: 0, duplicated: 0, unwatched: 0, preExisting: 0, maxStateBytes: 0, maxStateEntries: 0 };
 }
 
 /** Kept in test-output/ so that the run's closing summary can add them up, and printed. */
