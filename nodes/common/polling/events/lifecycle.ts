@@ -38,20 +38,35 @@ const LOOK_BACK_MINUTES = 30;
 /** A manual run shows the events of the last week. */
 const SAMPLE_HORIZON_MS = 7 * 86_400_000;
 
+interface NumberInput {
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** A whole-number parameter of one event, from its shared declaration. */
+function numberProperty(event: string, name: string, input: NumberInput): INodeProperties {
+  const fallback = input.default;
+  return {
+    displayName: input.label,
+    name,
+    type: 'number',
+    typeOptions: { minValue: input.min, maxValue: input.max, numberPrecision: 0 },
+    default: fallback,
+    description: input.help,
+    displayOptions: { show: { event: [event] } },
+  };
+}
+
+/** Events come newest first; a manual run shows a few, oldest first. */
+function sampleOf(events: { item: unknown }[]): IDataObject[] {
+  return events.slice(0, MANUAL_SAMPLE_SIZE).reverse().map((event) => event.item as IDataObject);
+}
+
 function inputProperties(spec: LifecycleEventSpec): INodeProperties[] {
-  return LIFECYCLE_INPUTS_OF[spec.kind].map((name) => {
-    const input = LIFECYCLE_INPUTS[name];
-    const fallback = input.default;
-    return {
-      displayName: input.label,
-      name,
-      type: 'number',
-      typeOptions: { minValue: input.min, maxValue: input.max, numberPrecision: 0 },
-      default: fallback,
-      description: input.help,
-      displayOptions: { show: { event: [spec.kind] } },
-    };
-  });
+  return LIFECYCLE_INPUTS_OF[spec.kind].map((name) => numberProperty(spec.kind, name, LIFECYCLE_INPUTS[name]));
 }
 
 function settingsOf(ctx: IPollFunctions, spec: LifecycleEventSpec) {
@@ -75,7 +90,7 @@ function lifecycleEvent(spec: LifecycleEventSpec, source: VisitSource): PollEven
     },
     async recent(ctx, runner, nowMs = Date.now()) {
       const events = await recentLifecycleEvents(runner, spec.kind, source, settingsOf(ctx, spec), nowMs, SAMPLE_HORIZON_MS);
-      return events.slice(0, MANUAL_SAMPLE_SIZE).reverse().map((event) => event.item as IDataObject);
+      return sampleOf(events);
     },
   };
 }
@@ -93,15 +108,7 @@ function birthdayEvent(source: BirthdaySource): PollEvent {
     name: BIRTHDAY_EVENT.label,
     description: BIRTHDAY_EVENT.summary,
     properties: [
-      {
-        displayName: input.label,
-        name: 'daysBefore',
-        type: 'number',
-        typeOptions: { minValue: input.min, maxValue: input.max, numberPrecision: 0 },
-        default: fallback,
-        description: input.help,
-        displayOptions: { show: { event: [BIRTHDAY_EVENT.kind] } },
-      },
+      numberProperty(BIRTHDAY_EVENT.kind, 'daysBefore', input),
       optionsCollection(BIRTHDAY_EVENT.kind, [consentOption('unsubscribed is false')]),
     ],
     async poll(ctx, runner, previous, nowMs = Date.now()) {
@@ -110,7 +117,7 @@ function birthdayEvent(source: BirthdaySource): PollEvent {
     },
     async recent(ctx, runner, nowMs = Date.now()) {
       const events = recentBirthdays(source, await guests(ctx, runner), nowMs, daysBefore(ctx));
-      return events.slice(0, MANUAL_SAMPLE_SIZE).reverse().map((event) => event.item as IDataObject);
+      return sampleOf(events);
     },
   };
 }
@@ -131,19 +138,7 @@ async function readTiers(runner: Runner, source: TierSource, guests: string[]): 
 }
 
 function tierEvent(source: TierSource): PollEvent {
-  const number = (name: 'watchDays' | 'checksPerPoll'): INodeProperties => {
-    const input = TIER_EVENT[name];
-    const fallback = input.default;
-    return {
-      displayName: input.label,
-      name,
-      type: 'number',
-      typeOptions: { minValue: input.min, maxValue: input.max, numberPrecision: 0 },
-      default: fallback,
-      description: input.help,
-      displayOptions: { show: { event: [TIER_EVENT.kind] } },
-    };
-  };
+  const number = (name: 'watchDays' | 'checksPerPoll') => numberProperty(TIER_EVENT.kind, name, TIER_EVENT[name]);
   const settingsOf = (ctx: IPollFunctions) =>
     tierSettings(
       { watchDays: ctx.getNodeParameter('watchDays', TIER_EVENT.watchDays.default), checksPerPoll: ctx.getNodeParameter('checksPerPoll', TIER_EVENT.checksPerPoll.default) },
