@@ -2,6 +2,7 @@ import type { OperationDeclaration, Vendor } from '../core/operation';
 import { listGuests } from '../smartwifi/operations/guests';
 import { DAY_MS, type LifecycleEvent } from './derive';
 import type { Row } from './visits';
+import { wholeNumber } from './number-input';
 
 /*
  * Guest Birthday, where a vendor's guest list gives a birth date: SmartWiFi's `birthdate`
@@ -101,11 +102,5 @@ export const BIRTHDAY_EVENT = {
 } as const;
 
 export function daysBeforeOf(value: unknown): number {
-  const input = BIRTHDAY_EVENT.daysBefore;
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (number === undefined || number === null || number === '') return input.default;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < input.min || number > input.max) {
-    throw new Error(`'daysBefore' (${input.label}): expected a whole number from ${input.min} to ${input.max}, got ${JSON.stringify(value)}. ${input.help}`);
-  }
-  return number;
+  return wholeNumber('daysBefore', BIRTHDAY_EVENT.daysBefore, value);
 }

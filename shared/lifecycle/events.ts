@@ -1,5 +1,6 @@
 import type { Vendor } from '../core/operation';
 import { DAY_MS, HOUR_MS } from './derive';
+import { wholeNumber } from './number-input';
 import { VISIT_SOURCES } from './sources';
 import type { LifecycleKind, LifecycleSettings } from './step';
 import type { VisitSource } from './visits';
@@ -63,13 +64,7 @@ export const LIFECYCLE_INPUTS_OF: Record<LifecycleKind, LifecycleInputName[]> = 
 };
 
 function bounded(name: LifecycleInputName, value: unknown): number {
-  const input = LIFECYCLE_INPUTS[name];
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (number === undefined || number === null || number === '') return input.default;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < input.min || number > input.max) {
-    throw new Error(`'${name}' (${input.label}): expected a whole number from ${input.min} to ${input.max}, got ${JSON.stringify(value)}. ${input.help}`);
-  }
-  return number;
+  return wholeNumber(name, LIFECYCLE_INPUTS[name], value);
 }
 
 /** Settings from the user's inputs (missing ones take their defaults; a bad one fails naming the field). */

@@ -7,3 +7,4 @@ export * from './visits';
 export * from './recent';
 export * from './birthday';
 export * from './tier';
+export * from './number-input';

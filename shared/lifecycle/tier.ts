@@ -1,6 +1,7 @@
 import type { OperationDeclaration, Vendor } from '../core/operation';
 import { getTier } from '../nectifi/operations/loyalty';
 import { type LifecycleEvent, DAY_MS } from './derive';
+import { wholeNumber } from './number-input';
 import { nectifiVisits } from './sources';
 import { type Row, type Visit, type VisitSource, byStart } from './visits';
 
@@ -111,14 +112,6 @@ export function applyTierReadings(state: TierState, readings: Map<string, Row | 
 }
 
 export function tierSettings(inputs: { watchDays?: unknown; checksPerPoll?: unknown }, lookBackMs: number): TierSettings {
-  const bounded = (name: 'watchDays' | 'checksPerPoll', value: unknown) => {
-    const input = TIER_EVENT[name];
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (number === undefined || number === null || number === '') return input.default;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number < input.min || number > input.max) {
-      throw new Error(`'${name}' (${input.label}): expected a whole number from ${input.min} to ${input.max}, got ${JSON.stringify(value)}. ${input.help}`);
-    }
-    return number;
-  };
+  const bounded = (name: 'watchDays' | 'checksPerPoll', value: unknown) => wholeNumber(name, TIER_EVENT[name], value);
   return { watchMs: bounded('watchDays', inputs.watchDays) * DAY_MS, checksPerPoll: bounded('checksPerPoll', inputs.checksPerPoll), lookBackMs };
 }

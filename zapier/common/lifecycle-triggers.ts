@@ -22,6 +22,7 @@ import {
   recentBirthdays,
   returningEvent,
   toVisit,
+  type NumberInput,
 } from '../../shared/lifecycle';
 import { consentField } from './consent-field';
 import { zapierErrors } from './errors';
@@ -44,11 +45,13 @@ const HORIZON_MS = DAY_MS;
 /** Late visits and vendor clocks, as the n8n trigger's default look-back. */
 const LOOK_BACK_MS = 30 * 60_000;
 
+/** A whole-number input field of one event, from its shared declaration. */
+function numberField(key: string, input: NumberInput): InputField {
+  return { key, label: input.label, helpText: `${input.help} Default ${input.default}.`, type: 'integer', required: false, default: String(input.default) };
+}
+
 function inputFields(spec: LifecycleEventSpec): InputField[] {
-  return LIFECYCLE_INPUTS_OF[spec.kind].map((name) => {
-    const input = LIFECYCLE_INPUTS[name];
-    return { key: name, label: input.label, helpText: `${input.help} Default ${input.default}.`, type: 'integer', required: false, default: String(input.default) };
-  });
+  return LIFECYCLE_INPUTS_OF[spec.kind].map((name) => numberField(name, LIFECYCLE_INPUTS[name]));
 }
 
 const eventFields: Record<LifecycleEventSpec['kind'], zod.ZodRawShape> = {
@@ -107,7 +110,7 @@ function birthdayTrigger<C>(binding: VendorBinding<C>, source: BirthdaySource): 
     operation: {
       type: 'polling',
       inputFields: [
-        { key: 'daysBefore', label: input.label, helpText: `${input.help} Default ${input.default}.`, type: 'integer', required: false, default: String(input.default) },
+        numberField('daysBefore', input),
         consentField(source.vendor),
       ],
       perform: (z: ZObject, bundle: Bundle) =>

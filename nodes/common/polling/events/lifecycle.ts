@@ -19,6 +19,7 @@ import {
   planTierChecks,
   tierReadWindow,
   tierSettings,
+  type NumberInput,
   type VisitSource,
   lifecycleEventsFor,
   lifecycleReadWindow,
@@ -37,14 +38,6 @@ import { MANUAL_SAMPLE_SIZE, type PollEvent, consentOption, lookBackMs, lookBack
 const LOOK_BACK_MINUTES = 30;
 /** A manual run shows the events of the last week. */
 const SAMPLE_HORIZON_MS = 7 * 86_400_000;
-
-interface NumberInput {
-  label: string;
-  help: string;
-  min: number;
-  max: number;
-  default: number;
-}
 
 /** A whole-number parameter of one event, from its shared declaration. */
 function numberProperty(event: string, name: string, input: NumberInput): INodeProperties {
