@@ -1,8 +1,9 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { poll, workflowOf } from './support/contexts';
-import { type CredentialStore, packageNode, stopEngineTimers } from './support/engine';
-import { CREDENTIAL_NAMES, sandboxCredentials, startTestSandbox } from './support/sandbox';
+import { triggerNode } from './support/chain';
+import type { CredentialStore } from './support/engine';
+import { useEngineSandbox } from './support/sandbox';
 
 /**
  * Lifecycle events through n8n's own poll context and static data, against the sandbox on the wall
@@ -14,22 +15,12 @@ const DAY = 24 * 60 * MINUTE;
 let sandbox: Sandbox;
 let credentials: CredentialStore;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  credentials = sandboxCredentials(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-  stopEngineTimers();
+useEngineSandbox((started, store) => {
+  sandbox = started;
+  credentials = store;
 });
 
-const CREDENTIAL_OF: Record<string, keyof typeof CREDENTIAL_NAMES> = {
-  nectifiPollingTrigger: 'nectifiApi',
-  splashAirTrigger: 'splashAirApi',
-  smartWifiTrigger: 'smartWifiApi',
-};
-const trigger = (type: string, parameters: INode['parameters']) =>
-  packageNode(`${type} ${JSON.stringify(parameters)}`, type, parameters, { [CREDENTIAL_OF[type]]: CREDENTIAL_NAMES[CREDENTIAL_OF[type]] });
+const trigger = triggerNode;
 const ofGuest = (items: IDataObject[] | null, guest: unknown) => (items ?? []).filter((item) => item.guest_id === String(guest));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

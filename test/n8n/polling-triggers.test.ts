@@ -1,9 +1,10 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { poll, workflowOf } from './support/contexts';
-import { type CredentialStore, packageNode, stopEngineTimers } from './support/engine';
+import { triggerNode } from './support/chain';
+import { type CredentialStore, stopEngineTimers } from './support/engine';
 import { startHookProxy } from './support/hook-proxy';
-import { CREDENTIAL_NAMES, sandboxCredentials, startTestSandbox } from './support/sandbox';
+import { sandboxCredentials, startTestSandbox } from './support/sandbox';
 
 let sandbox: Sandbox;
 let proxy: Awaited<ReturnType<typeof startHookProxy>>;
@@ -28,15 +29,7 @@ afterAll(async () => {
   stopEngineTimers();
 });
 
-const CREDENTIAL_OF: Record<string, keyof typeof CREDENTIAL_NAMES> = {
-  nectifiPollingTrigger: 'nectifiApi',
-  splashAirTrigger: 'splashAirApi',
-  smartWifiTrigger: 'smartWifiApi',
-  anykrowdTrigger: 'anykrowdApi',
-};
-
-const trigger = (type: string, parameters: INode['parameters']) =>
-  packageNode(`${type} ${JSON.stringify(parameters)}`, type, parameters, { [CREDENTIAL_OF[type]]: CREDENTIAL_NAMES[CREDENTIAL_OF[type]] });
+const trigger = triggerNode;
 
 const times = <T>(count: number, make: () => T): T[] => Array.from({ length: count }, make);
 const sorted = (values: string[]) => [...values].sort();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IConnections, INode } from 'n8n-workflow';
-import { type CredentialStore, type WorkflowResult, runWorkflow } from './engine';
+import { type CredentialStore, type WorkflowResult, packageNode, runWorkflow } from './engine';
 import { ITEMS_NODE_TYPE } from './node-types';
 import { CREDENTIAL_NAMES } from './sandbox';
 
@@ -46,3 +46,16 @@ export function step(name: string, nodeType: string, resource: string, operation
 /** A resource locator value as the editor stores it. */
 export const fromList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
 export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+const TRIGGER_CREDENTIAL: Record<string, keyof typeof CREDENTIAL_NAMES> = {
+  nectifiPollingTrigger: 'nectifiApi',
+  splashAirTrigger: 'splashAirApi',
+  smartWifiTrigger: 'smartWifiApi',
+  anykrowdTrigger: 'anykrowdApi',
+};
+
+/** A polling trigger node of this package with its vendor's sandbox credential, named after its parameters. */
+export function triggerNode(type: string, parameters: INode['parameters']): INode {
+  const credential = TRIGGER_CREDENTIAL[type];
+  return packageNode(`${type} ${JSON.stringify(parameters)}`, type, parameters, { [credential]: CREDENTIAL_NAMES[credential] });
+}
