@@ -5,7 +5,7 @@ let authData: Record<string, string>;
 
 beforeAll(async () => {
   h = await startZapierHarness('anykrowd');
-  authData = { tenantUrl: h.sandbox.urls.anykrowd, apiKey: h.sandbox.keys.anykrowd.apiKey, allowHttp: 'true' };
+  authData = h.authData;
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ describe('Nectifi lifecycle triggers', () => {
   let authData: Record<string, string>;
   beforeAll(async () => {
     h = await startZapierHarness('nectifi');
-    authData = { apiKey: h.sandbox.keys.nectifi.full, baseUrl: h.sandbox.urls.nectifi, allowHttp: 'true', webhookSecret: h.sandbox.keys.nectifi.webhookSecret };
+    authData = h.authData;
   });
   afterAll(async () => {
     await h?.close();
@@ -93,7 +93,7 @@ describe('Splash Air and SmartWiFi lifecycle triggers', () => {
   });
 
   it('Splash Air Returning Guest numbers a customer\'s visits; Splash Air has no Visit Ended (its visits have no end)', async () => {
-    const authData = { host: splash.sandbox.urls.splash, apiKey: splash.sandbox.keys.splash.apiKey, team: splash.sandbox.keys.splash.team, allowHttp: 'true' };
+    const { authData } = splash;
     expect(splash.app.triggers.visitEnded).toBeUndefined();
     const customer = splash.sandbox.insert.splashCustomer();
     splash.sandbox.insert.splashVisit({ customer_id: customer.id, created_at: Date.now() - 2 * 60 * MINUTE });
@@ -104,7 +104,7 @@ describe('Splash Air and SmartWiFi lifecycle triggers', () => {
   });
 
   it('SmartWiFi Visit Ended reads the connection\'s online time as its duration; New Guest keeps consenting guests only when asked', async () => {
-    const authData = { apiToken: smartwifi.sandbox.keys.smartwifi.apiToken, environment: 'custom', baseUrl: smartwifi.sandbox.urls.smartwifi, allowHttp: 'true' };
+    const { authData } = smartwifi;
     const guest = smartwifi.sandbox.insert.smartwifiGuest();
     const row = smartwifi.sandbox.insert.smartwifiConnection({ guesttoken: guest.token, date: Date.now() - 2 * 60 * MINUTE, online_time: '00:30:00' });
     const events = await smartwifi.run<Event[]>(smartwifi.app.triggers.visitEnded.operation.perform, { authData });

@@ -5,7 +5,7 @@ let authData: Record<string, string>;
 
 beforeAll(async () => {
   h = await startZapierHarness('nectifi');
-  authData = { apiKey: h.sandbox.keys.nectifi.full, baseUrl: h.sandbox.urls.nectifi, allowHttp: 'true', webhookSecret: h.sandbox.keys.nectifi.webhookSecret };
+  authData = h.authData;
 });
 afterAll(async () => {
   await h?.close();

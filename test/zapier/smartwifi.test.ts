@@ -6,7 +6,7 @@ let authData: Record<string, string>;
 
 beforeAll(async () => {
   h = await startZapierHarness('smartwifi');
-  authData = { apiToken: h.sandbox.keys.smartwifi.apiToken, environment: 'custom', baseUrl: h.sandbox.urls.smartwifi, allowHttp: 'true' };
+  authData = h.authData;
 });
 
 afterAll(async () => {

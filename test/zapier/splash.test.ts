@@ -5,7 +5,7 @@ let authData: Record<string, string>;
 
 beforeAll(async () => {
   h = await startZapierHarness('splash');
-  authData = { host: h.sandbox.urls.splash, apiKey: h.sandbox.keys.splash.apiKey, team: h.sandbox.keys.splash.team, allowHttp: 'true' };
+  authData = h.authData;
 });
 
 afterAll(async () => {

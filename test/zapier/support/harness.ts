@@ -13,6 +13,8 @@ export type Perform = (z: unknown, bundle: any) => unknown;
 export interface ZapierHarness {
   sandbox: Sandbox;
   app: AppDefinition;
+  /** The app's connection to this sandbox, as a user would fill in Zapier's auth fields. */
+  authData: Record<string, string>;
   /** Runs a perform of the built app the way Zapier does (middleware, checks, logging). */
   run<T = unknown>(perform: Perform, bundle: Bundle): Promise<T>;
   /** Runs a perform that must fail; returns the error and remembers its message for the secret scan. */
@@ -23,6 +25,20 @@ export interface ZapierHarness {
   leakedSecrets(): string[];
   logs: LogSink;
   close(): Promise<void>;
+}
+
+function sandboxAuthData(appName: ZapierApp, sandbox: Sandbox): Record<string, string> {
+  const { keys, urls } = sandbox;
+  switch (appName) {
+    case 'nectifi':
+      return { apiKey: keys.nectifi.full, baseUrl: urls.nectifi, allowHttp: 'true', webhookSecret: keys.nectifi.webhookSecret };
+    case 'splash':
+      return { host: urls.splash, apiKey: keys.splash.apiKey, team: keys.splash.team, allowHttp: 'true' };
+    case 'smartwifi':
+      return { apiToken: keys.smartwifi.apiToken, environment: 'custom', baseUrl: urls.smartwifi, allowHttp: 'true' };
+    case 'anykrowd':
+      return { tenantUrl: urls.anykrowd, apiKey: keys.anykrowd.apiKey, allowHttp: 'true' };
+  }
 }
 
 /**
@@ -39,6 +55,7 @@ export async function startZapierHarness(appName: ZapierApp): Promise<ZapierHarn
   return {
     sandbox,
     app,
+    authData: sandboxAuthData(appName, sandbox),
     logs,
     run: (perform, bundle) => tester(perform as never, bundle as never) as Promise<never>,
     async failure(perform, bundle) {
