@@ -1,7 +1,7 @@
 import type { OperationDeclaration, Vendor } from '../core/operation';
 import { listGuests } from '../smartwifi/operations/guests';
 import { DAY_MS, type LifecycleEvent } from './derive';
-import type { Row } from './visits';
+import { type Row, fieldText as text } from './visits';
 import { wholeNumber } from './number-input';
 
 /*
@@ -18,7 +18,6 @@ export interface BirthdaySource {
   birthdateOf(row: Row): unknown;
 }
 
-const text = (value: unknown) => (value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim());
 
 export const BIRTHDAY_SOURCES: Partial<Record<Vendor, BirthdaySource>> = {
   smartwifi: {

@@ -4,14 +4,13 @@ import { listSessions } from '../nectifi/operations/wifi';
 import { connectionKey } from '../smartwifi/connection-identity';
 import { listConnections } from '../smartwifi/operations/connections';
 import { listCustomerVisits } from '../splash/operations/customers';
-import { type Row, type VisitSource, durationMs, timeField } from './visits';
+import { type Row, type VisitSource, durationMs, fieldText as text, timeField } from './visits';
 
 /*
  * Which list is a vendor's visits and which of its fields say who, when and how long
  * (docs/vendor-decisions.md, "Lifecycle events"). anykrowd has no visits (an event cashless API).
  */
 
-const text = (value: unknown) => (value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim());
 
 /** Nectifi WiFi sessions: `guest_id`, `started_at`, and `ended_at` once the session is over (`active_only` lists open ones). */
 export const nectifiVisits: VisitSource = {

@@ -3,6 +3,9 @@ import type { OperationRunner } from '../client/runner';
 import type { OperationDeclaration, Vendor } from '../core/operation';
 import { parseVendorTime } from '../core/vendor-time';
 
+/** A field's text, trimmed; undefined when missing or blank. */
+export const fieldText = (value: unknown): string | undefined => (value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim());
+
 export type Row = Record<string, unknown>;
 
 /** One visit, whatever the vendor calls it (a Nectifi session, a Splash visit, a SmartWiFi connection). */
