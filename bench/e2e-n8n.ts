@@ -15,7 +15,7 @@ import { ROOT, ensureBuilt } from './lib/build';
 import { type SandboxProcess, startSandboxProcess } from './lib/sandbox-process';
 import { mdTable, median, table } from './lib/stats';
 import type { BenchOptions, BenchResult } from './lib/types';
-import { type BenchCase, type BenchIds, ITEMS, LIMITED, benchCases, benchCredentials, benchWorkflow, limitedCredential, limitedWorkflow } from './e2e-cases';
+import { type BenchCase, type BenchIds, ITEMS, LIMITED, NECTIFI_BENCH_PER_MINUTE, benchCases, benchCredentials, benchWorkflow, limitedCredential, limitedWorkflow } from './e2e-cases';
 import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/common/requests-in-flight';
 import { isInstalled, n8nRuntime } from '../scripts/runtime/n8n';
 
@@ -119,7 +119,7 @@ function runDataOf(stdout: string, stderr: string): Record<string, NodeRun[]> {
 }
 
 const LATENCIES = [0, 50, 200];
-const ROUNDS = 2;
+const ROUNDS = 4;
 
 async function sandboxRequest(url: string, init: RequestInit = {}): Promise<unknown> {
   const response = await fetch(url, init);
@@ -136,9 +136,10 @@ async function benchIds(sandbox: SandboxProcess): Promise<BenchIds> {
 /** What ours can reach at best: its requests in flight over the latency, and the vendor's documented limit. */
 function physicalLimit(c: BenchCase, latencyMs: number): { perSecond: number; text: string } {
   const byLatency = latencyMs > 0 ? (DEFAULT_REQUESTS_IN_FLIGHT * 1000) / latencyMs : Infinity;
-  const byRate = c.vendor === 'nectifi' ? 10_000 / 60 : Infinity;
+  // A sliding window of 10,000 a minute lets the 100 items through at once: it binds only beyond that.
+  const byRate = c.vendor === 'nectifi' && ITEMS > NECTIFI_BENCH_PER_MINUTE ? NECTIFI_BENCH_PER_MINUTE / 60 : Infinity;
   const perSecond = Math.min(byLatency, byRate);
-  if (!Number.isFinite(perSecond)) return { perSecond, text: c.vendor === 'anykrowd' ? '1,000/h allowance' : '-' };
+  if (!Number.isFinite(perSecond)) return { perSecond, text: c.vendor === 'anykrowd' ? '1,000/h allowance' : c.vendor === 'nectifi' ? 'key 10,000/min: 100 at once' : '-' };
   const why = byRate < byLatency ? 'key 10,000/min' : `${DEFAULT_REQUESTS_IN_FLIGHT} in flight / ${latencyMs} ms`;
   return { perSecond, text: `${perSecond.toFixed(0)}/s (${why})` };
 }
@@ -174,6 +175,7 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
     const setupS = (performance.now() - t0) / 1000;
 
     const measured: Record<string, { ours: number[]; http: number[] }> = {};
+    const warmUp: Record<string, { ours: number | null; http: number | null }> = {};
     const execWall: number[] = [];
     for (const latency of LATENCIES) {
       await sandboxRequest(`${sandbox.url}/__sandbox/latency`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(latency) });
@@ -184,6 +186,8 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
       const runData = runDataOf(stdout, stderr);
       for (const c of cases) {
         const entry = (measured[`${latency} ${c.key}`] = { ours: [] as number[], http: [] as number[] });
+        const warm = [runData[`Ours ${c.key} 0`]?.[0], runData[`HTTP ${c.key} 0`]?.[0]];
+        warmUp[`${latency} ${c.key}`] = { ours: itemsPerSecond(warm[0]), http: itemsPerSecond(warm[1]) };
         for (let round = 1; round <= ROUNDS; round++) {
           const a = runData[`Ours ${c.key} ${round}`]?.[0];
           const b = runData[`HTTP ${c.key} ${round}`]?.[0];
@@ -232,9 +236,9 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
     });
     const lines = [
       `Under a rate limit: ${LIMITED.items} Get Guest items on a Nectifi key limited to ${LIMITED.perMinute} requests a minute (the credential set to the same), ${LIMITED.latencyMs} ms latency: ${limitedS.toFixed(1)} s, where the limit allows it in ${minimumS.toFixed(1)} s at the least (${limitedShare.toFixed(2)}×); the sandbox answered ${tooMany} requests with 429.`,
-      `${ROUNDS} rounds per latency in one \`n8n execute\` each (the pair's order alternates every round); n8n ${n8nVersion()} on Node ${RUNTIME.nodeMajor}; items/s from n8n's own executionTime of each node run (median of the rounds); our nodes at their default Requests in Flight (${DEFAULT_REQUESTS_IN_FLIGHT}), HTTP Request at its default (every item at once); the sandbox adds the latency before each answer; setup ${setupS.toFixed(1)} s; each \`n8n execute\` ${execWall.map((s) => s.toFixed(1)).join(' / ')} s wall.`,
+      `${ROUNDS} rounds per latency in one \`n8n execute\` each, after a warm-up round that is not counted (its figures are in the JSON; the first nodes after n8n starts pay for n8n's own first-use work); the pair's order alternates every round; n8n ${n8nVersion()} on Node ${RUNTIME.nodeMajor}; items/s from n8n's own executionTime of each node run (median of the rounds); our nodes at their default Requests in Flight (${DEFAULT_REQUESTS_IN_FLIGHT}), HTTP Request at its default (every item at once); the sandbox adds the latency before each answer; setup ${setupS.toFixed(1)} s; each \`n8n execute\` ${execWall.map((s) => s.toFixed(1)).join(' / ')} s wall.`,
       'Writes marked "continue on fail" run with the node setting On Error: Continue, the only way ours overlaps writes that are not safe to repeat (a top-up, a voucher); without it they run one at a time, at most 1000/latency items/s.',
-      'Limit for ours: its requests in flight over the latency, or the vendor\'s documented rate where lower (Nectifi: the key\'s 10,000/min here; anykrowd documents 1,000 requests an hour, which 100 items fit in).',
+      'Limit for ours: its requests in flight over the latency, or the vendor\'s documented rate where lower (Nectifi: the key\'s 10,000/min here, a sliding window that lets 100 items through at once; anykrowd documents 1,000 requests an hour, which 100 items fit in). On two cores shared by n8n and the sandbox, both nodes are bound by CPU (300–400 items/s) well before that limit at 0 and 50 ms.',
     ];
     return {
       id: 6,
@@ -242,13 +246,17 @@ export async function runE2eN8n(options: BenchOptions): Promise<BenchResult> {
       text: `${table(header, rows)}\n${lines.join('\n')}`,
       markdown: `${mdTable(header, rows)}\n\n${lines.join('\n\n')}`,
       targets,
-      data: { latencies: LATENCIES, rounds: ROUNDS, items: ITEMS, measured, execWall, setupS, limited: { ...LIMITED, seconds: limitedS, minimumS, share: limitedShare, tooMany } },
+      data: { latencies: LATENCIES, rounds: ROUNDS, warmUp, items: ITEMS, measured, execWall, setupS, limited: { ...LIMITED, seconds: limitedS, minimumS, share: limitedShare, tooMany } },
     };
   } finally {
     rmSync(userFolder, { recursive: true, force: true });
     await sandbox.close();
     await limitedSandbox.close();
   }
+}
+
+function itemsPerSecond(run: NodeRun | undefined): number | null {
+  return run ? (ITEMS * 1000) / run.executionTime : null;
 }
 
 function n8nVersion(): string {
