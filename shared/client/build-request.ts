@@ -37,9 +37,10 @@ export function buildRequest(
   options: BuildOptions,
 ): HttpRequest {
   const { fields, hasForm } = layoutOf(op);
-  const query = new URLSearchParams();
+  // Built only when a value goes there: most calls have no query (benchmark 1 counts every µs).
+  let query: URLSearchParams | undefined;
+  let form: URLSearchParams | undefined;
   const json: Record<string, unknown> = {};
-  const form = hasForm ? new URLSearchParams() : query;
   const overrides = options.query;
   let path = op.path;
 
@@ -47,28 +48,32 @@ export function buildRequest(
     const value = overrides && name in overrides ? overrides[name] : input[name];
     if (value === undefined || value === null) continue;
     if (field.in === 'path') path = path.replace(`{${name}}`, encodePathSegment(value));
-    else if (field.in === 'query') query.set(name, queryValue(value));
-    else if (field.in === 'form') form.set(name, queryValue(value));
+    else if (field.in === 'query') (query ??= new URLSearchParams()).set(name, queryValue(value));
+    else if (field.in === 'form') (form ??= new URLSearchParams()).set(name, queryValue(value));
     else json[name] = value;
     if (field.alsoInBody) json[name] = value;
   }
 
-  for (const [name, value] of Object.entries(connection.params)) form.set(name, value);
+  // Connection parameters (Splash Air's team slug) go in the form when there is one, else the query.
+  for (const name in connection.params) {
+    const target = hasForm ? (form ??= new URLSearchParams()) : (query ??= new URLSearchParams());
+    target.set(name, connection.params[name]);
+  }
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
   if (options.includeAuth) {
     Object.assign(headers, connection.auth.headers);
-    for (const [name, value] of Object.entries(connection.auth.query)) query.set(name, value);
+    for (const name in connection.auth.query) (query ??= new URLSearchParams()).set(name, connection.auth.query[name]);
   }
 
   let body: string | undefined;
   if (hasForm) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
-    body = form.toString();
+    body = form?.toString() ?? '';
   } else if (op.method !== 'GET' && op.method !== 'DELETE') {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(json);
   }
-  const search = query.toString();
+  const search = query?.toString();
   return {
     method: op.method,
     url: `${connection.baseUrl}${path}${search ? `?${search}` : ''}`,
