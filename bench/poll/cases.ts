@@ -24,6 +24,8 @@ const SANDBOX_VENDOR: Record<Vendor, string> = { nectifi: 'nectifi', splash: 'sp
 interface Poller {
   /** One poll; returns how many items it emitted (n8n) or triggered on (Zapier, after dedup). */
   poll(): Promise<number>;
+  /** Rows the trigger's state holds as seen within its look-back (n8n): the next poll reads them again. */
+  lookBackRows?(): number;
 }
 
 export interface PollCase {
@@ -35,6 +37,12 @@ export interface PollCase {
   insert: (sandbox: SandboxProcess, k: number) => Promise<unknown>;
   /** Requests a poll should make for k new items (null: no fixed expectation). */
   expected(k: number): number | null;
+  /**
+   * The trigger walks back through its look-back on every poll (newest-first lists and time
+   * windows), so that a row the vendor writes late is still caught: its expectation counts the L
+   * rows already seen within the look-back as well as the k new ones.
+   */
+  rereadsLookBack?: boolean;
   expectedText: string;
   create(sandbox: SandboxProcess, credentials: TestCredentials): Promise<Poller>;
   /** A reason not to run at this N. */
@@ -56,11 +64,20 @@ function pollContext(parameters: Record<string, unknown>): IPollFunctions {
   } as unknown as IPollFunctions;
 }
 
+/** Entries of every `seen` list in a trigger's state (one list, or one per wallet). */
+function seenRows(state: unknown): number {
+  const seen = (state as { seen?: unknown } | undefined)?.seen;
+  if (Array.isArray(seen)) return seen.length;
+  if (seen && typeof seen === 'object') return Object.values(seen).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  return 0;
+}
+
 function n8nPoller(event: PollEvent, runner: OperationRunner, parameters: Record<string, unknown>): Poller {
   const ctx = pollContext(parameters);
   let state: unknown;
   let first = true;
   return {
+    lookBackRows: () => seenRows(state),
     async poll() {
       const { items, state: next } = await event.poll(ctx, runner, first ? undefined : state);
       first = false;
@@ -142,6 +159,7 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
     {
       platform: 'n8n',
       name: 'Nectifi New Guest',
+      rereadsLookBack: true,
       vendor: 'nectifi',
       strategy: 'newest-first, id cursor, first page 50, then pages of 200',
       insert: insert('nectifiGuest'),
@@ -152,6 +170,7 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
     {
       platform: 'n8n',
       name: 'Nectifi New WiFi Session',
+      rereadsLookBack: true,
       vendor: 'nectifi',
       strategy: 'newest-first, id cursor, first page 50, then pages of 200',
       insert: insert('nectifiSession'),
@@ -163,6 +182,7 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
     {
       platform: 'n8n',
       name: 'Splash Air New Customer',
+      rereadsLookBack: true,
       vendor: 'splash',
       strategy: 'time window since cursor − 10 min look-back, pages of 500',
       insert: insert('splashCustomer'),
@@ -173,6 +193,7 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
     {
       platform: 'n8n',
       name: 'Splash Air New Customer Visit',
+      rereadsLookBack: true,
       vendor: 'splash',
       strategy: 'time window since cursor − 10 min look-back, pages of 500',
       insert: insert('splashVisit'),
@@ -220,6 +241,7 @@ export function pollCases(transport: UndiciTransport): PollCase[] {
     {
       platform: 'n8n',
       name: 'anykrowd New Wallet Transaction',
+      rereadsLookBack: true,
       vendor: 'anykrowd',
       strategy: 'newest-first, id cursor per wallet, first page 50, then pages of 100 from page 1',
       insert: (sb, k) => sb.insert('anykrowdTransaction', k, sb.keys.anykrowd.walletId),
@@ -329,6 +351,10 @@ export function credentialsOf(sb: SandboxProcess): TestCredentials {
 
 export interface PollSample {
   requests: number;
+  /** What this poll should have cost: for k new rows, plus L (see PollCase.rereadsLookBack). */
+  expected: number | null;
+  /** L: rows the n8n trigger's state held as seen within its look-back before the poll (null: Zapier). */
+  lookBackRows: number | null;
   /** Baseline (n8n pollers): the same requests sent again, one after another, with raw undici + JSON.parse. */
   replayMs: number | null;
   /** Response bytes (n8n pollers only; null for Zapier). */
@@ -352,7 +378,14 @@ export interface Cell {
   skipped?: string;
 }
 
-export async function measuredPoll(sb: SandboxProcess, vendor: Vendor, poller: Poller, counted: boolean): Promise<PollSample> {
+export async function measuredPoll(
+  sb: SandboxProcess,
+  vendor: Vendor,
+  poller: Poller,
+  counted: boolean,
+  expectedFor: (lookBackRows: number) => number | null = () => null,
+): Promise<PollSample> {
+  const lookBackRows = poller.lookBackRows?.() ?? null;
   const before = requestCount(await sb.counters(), `${SANDBOX_VENDOR[vendor]} `);
   const bytes0 = receivedBytes;
   sent = [];
@@ -370,7 +403,7 @@ export async function measuredPoll(sb: SandboxProcess, vendor: Vendor, poller: P
   const cpu = process.cpuUsage(cpu0);
   const after = requestCount(await sb.counters(), `${SANDBOX_VENDOR[vendor]} `);
   const replayMs = counted && !error ? await replay(sent) : null;
-  return { requests: after - before, replayMs, bytes: counted ? receivedBytes - bytes0 : null, emitted, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, error };
+  return { requests: after - before, expected: expectedFor(lookBackRows ?? 0), lookBackRows, replayMs, bytes: counted ? receivedBytes - bytes0 : null, emitted, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, error };
 }
 
 /** The poll's own requests again, raw: what the HTTP alone costs, without the trigger's logic. */

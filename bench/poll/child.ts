@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   try {
     const credentials = credentialsOf(sb);
     for (const c of pollCases(transport).filter((candidate) => candidate.platform === platform)) {
-      const base = { platform: c.platform, name: c.name, strategy: c.strategy, expectedText: c.expectedText, n };
+      const base = { platform: c.platform, name: c.name, strategy: c.strategy, expectedText: c.rereadsLookBack ? `${c.expectedText} (of k + L)` : c.expectedText, n };
       const skipped = c.skipAt?.(n);
       if (skipped) {
         for (const k of ks) cells.push({ ...base, k, expected: c.expected(k), samples: [], skipped });
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         const cell: Cell = { ...base, k, expected: c.expected(k), samples: [] };
         for (let round = 0; round < r; round++) {
           if (k > 0) await c.insert(sb, k);
-          cell.samples.push(await measuredPoll(sb, c.vendor, poller, c.platform === 'n8n'));
+          cell.samples.push(await measuredPoll(sb, c.vendor, poller, c.platform === 'n8n', (lookBackRows) => c.expected(k + (c.rereadsLookBack ? lookBackRows : 0))));
         }
         mine.push(cell);
       }
