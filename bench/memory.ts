@@ -19,6 +19,8 @@ import type { WalkReport, WalkSpec } from './memory/walk';
 /** Ours may peak this much above raw undici doing the same requests, in the same run. */
 const MARGIN_MB = 10;
 const DAY = 86_400_000;
+/** Extra rounds for the compared pair (ours, raw) in a full run. */
+const PAIR_EXTRA_ROUNDS = 2;
 
 type Variant = WalkSpec['variant'];
 
@@ -41,6 +43,7 @@ interface Cell {
 export async function runMemory(options: BenchOptions): Promise<BenchResult> {
   const sizes = options.quick ? [10_000] : [100_000, 1_000_000];
   const rounds = options.quick ? 1 : 3;
+  const pairRounds = options.quick ? 1 : rounds + PAIR_EXTRA_ROUNDS;
   const scripts = { ours: await bundle(join(__dirname, 'memory', 'ours-child.ts')), raw: await bundle(join(__dirname, 'memory', 'raw-child.ts')) };
   const cells: Cell[] = [];
   try {
@@ -62,8 +65,10 @@ export async function runMemory(options: BenchOptions): Promise<BenchResult> {
         }
       }
       const byVariant = variants.map((v) => ({ ...v, cell: { walk: v.spec.walk, variant: v.variant, n, reports: [] as WalkReport[] } }));
-      for (let round = 0; round < rounds; round++) {
-        const order = round % 2 === 0 ? byVariant : [...byVariant].reverse();
+      // Ours and raw, the pair the target compares, get more rounds: a single walk's peak varies by
+      // 10–40 MB with when V8 collects (min–max columns), for both alike.
+      for (let round = 0; round < pairRounds; round++) {
+        const order = (round % 2 === 0 ? byVariant : [...byVariant].reverse()).filter((v) => round < rounds || v.variant === 'ours' || v.variant === 'raw');
         for (const { spec, variant, cell } of order) {
           const script = spec.variant === 'ours' ? scripts.ours : scripts.raw;
           const report = await runWalk(script, spec);
@@ -123,13 +128,13 @@ export async function runMemory(options: BenchOptions): Promise<BenchResult> {
       note: options.quick ? 'quick: one N only, flatness not shown' : undefined,
     });
   }
-  const note = `${rounds} run(s) per cell (peak: median, min–max), each a fresh \`node\` process running an esbuild bundle (no TypeScript loader): bench/memory/ours-child.ts (shared client, zod, undici) or bench/memory/raw-child.ts (undici only, the same requests with the same window sizing); the sandbox in its own process. SmartWiFi: from/to over the whole 180-day history (183 days asked). For scale: a bare \`node\` process is ~39 MB RSS, ~59 MB after require('undici').`;
+  const note = `${pairRounds} run(s) per cell for ours and raw undici with the same requests, ${rounds} for the other baselines (peak: median, min–max; the two orders alternate), each a fresh \`node\` process running an esbuild bundle (no TypeScript loader): bench/memory/ours-child.ts (shared client, zod, undici) or bench/memory/raw-child.ts (undici only, the same requests with the same window sizing); the sandbox in its own process. SmartWiFi: from/to over the whole 180-day history (183 days asked). For scale: a bare \`node\` process is ~39 MB RSS, ~59 MB after require('undici').`;
   return {
     id: 3,
     title: 'Memory: exporting through the async iterators',
     text: `${table(header, rows)}\n${note}`,
     markdown: `${mdTable(header, rows)}\n\n${note}`,
     targets,
-    data: { rounds, sizes, cells },
+    data: { rounds, pairRounds, sizes, cells },
   };
 }
