@@ -46,8 +46,9 @@ export function isValidSignature(secret: string, rawBody: Buffer | string, signa
   if (!secret || !signature) return false;
   const provided = signature.trim().replace(/^sha256=/i, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(provided)) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(provided, 'hex'));
+  // Compared as hex text: a hex digest costs less than a Buffer one (benchmark 5), and both sides are 64 bytes.
+  const expected = createHmac('sha256', secret).update(rawBody).digest('hex');
+  return timingSafeEqual(Buffer.from(expected, 'latin1'), Buffer.from(provided, 'latin1'));
 }
 
 export function signNectifiBody(secret: string, rawBody: Buffer | string): string {
