@@ -63,7 +63,7 @@ function wireRequest(runner: OperationRunner, op: OperationDeclaration, input: u
 }
 
 export async function runOverhead(options: BenchOptions): Promise<BenchResult> {
-  const rounds = options.quick ? 3 : 15;
+  const rounds = options.quick ? 3 : 21;
   const sandbox = await startSandboxProcess({ nectifiRateLimitPerMinute: 100_000_000, anykrowdRateLimitPerHour: 100_000_000 });
   const transport = new UndiciTransport();
   const agent = transport.agent;
@@ -88,7 +88,7 @@ export async function runOverhead(options: BenchOptions): Promise<BenchResult> {
       return items;
     };
 
-    const small = options.quick ? 100 : 500;
+    const small = options.quick ? 100 : 1000;
     const list = options.quick ? 25 : 150;
     const cases: Case[] = [
       { name: 'small GET (anykrowd getCurrency)', calls: small, concurrency: 1, ours: oursSmall, raw: rawCall(smallReq) },
