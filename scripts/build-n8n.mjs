@@ -45,25 +45,6 @@ const n8nClock = {
   },
 };
 
-/**
- * zod's JSON-schema generator (unused here, but kept by the `z` namespace object) logs with
- * console.warn, which n8n's scanner refuses in node code: the n8n build carries zod without it.
- */
-const zodWithoutJsonSchema = {
-  name: 'zod-without-json-schema',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/to-json-schema\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'to-json-schema', namespace: 'zod-stub' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-stub' }, () => ({
-      contents: `const absent = () => { throw new Error('zod JSON schema output is not part of the n8n build'); };
-export class JSONSchemaGenerator { constructor() { absent(); } }
-export const toJSONSchema = absent;`,
-      loader: 'js',
-    }));
-  },
-};
-
 /** Node and credential entry files load the shared runtime instead of bundling a copy each. */
 const commonAsExternal = {
   name: 'common-as-external',
@@ -90,7 +71,7 @@ await build({
   ...common,
   entryPoints: [join(root, 'nodes', 'common', 'index.ts')],
   outfile: join(dist, 'nodes', 'common', 'index.js'),
-  plugins: [noStandaloneTransport, n8nClock, zodWithoutJsonSchema],
+  plugins: [noStandaloneTransport, n8nClock],
 });
 
 const entries = [...(await files('nodes', '.node.ts')), ...(await files('credentials', '.credentials.ts'))];

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../shared/core/zod';
 import { InputValidationError } from '../shared/core/errors';
 import { defineOperation } from '../shared/core/operation';
 import { defineUpsert } from '../shared/core/upsert';
@@ -8,8 +8,8 @@ import { validateInput } from '../shared/client/validate-input';
 const unbuilt = (target: object, key: string) => typeof Object.getOwnPropertyDescriptor(target, key)?.get === 'function';
 
 function declare() {
-  const idSchema = jest.fn(() => z.number().int().positive());
-  const nameSchema = jest.fn(() => z.string().min(1, 'must not be empty').optional());
+  const idSchema = jest.fn(() => z.number().check(z.int(), z.positive()));
+  const nameSchema = jest.fn(() => z.optional(z.string().check(z.minLength(1, 'must not be empty'))));
   const output = jest.fn(() => z.looseObject({ id: z.number() }));
   const op = defineOperation({
     vendor: 'nectifi',
@@ -64,8 +64,8 @@ describe('declaration schemas are built on first use, once', () => {
     const eager = defineOperation({
       ...op,
       fields: {
-        id: { ...op.fields.id, schema: z.number().int().positive() },
-        name: { ...op.fields.name, schema: z.string().min(1, 'must not be empty').optional() },
+        id: { ...op.fields.id, schema: z.number().check(z.int(), z.positive()) },
+        name: { ...op.fields.name, schema: z.optional(z.string().check(z.minLength(1, 'must not be empty'))) },
       },
       output: z.looseObject({ id: z.number() }),
     });

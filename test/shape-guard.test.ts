@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from '../shared/core/zod';
 import { ALL_OPERATIONS } from '../shared/catalog';
 import { checkOutput } from '../shared/client/decode';
 import { shapeGuardFor } from '../shared/client/shape-guard';
@@ -17,7 +17,7 @@ function variants(sample: Record<string, unknown>): unknown[] {
   return out;
 }
 
-const schemaOf = (op: OperationDeclaration) => op.output as z.ZodType;
+const schemaOf = (op: OperationDeclaration) => op.output as z.ZodMiniType;
 
 describe('output shape guards', () => {
   const guarded = ALL_OPERATIONS.filter((op) => shapeGuardFor(schemaOf(op)) !== undefined);

@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from '../../shared/core/zod';
 
 /** How a declared input looks in n8n: the parameter type and how its value is read back. */
 export type FieldKind =
@@ -15,29 +15,29 @@ export type FieldKind =
 
 interface Def {
   type: string;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  element?: z.ZodType;
+  innerType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  element?: z.ZodMiniType;
   entries?: Record<string, string>;
-  in?: z.ZodType;
+  in?: z.ZodMiniType;
 }
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
-export function isRequired(schema: z.ZodType): boolean {
+export function isRequired(schema: z.ZodMiniType): boolean {
   return !schema.safeParse(undefined).success;
 }
 
 /** Reads the zod schema of a declared field (zod v4 internals: `_zod.def.type`). */
-export function fieldKind(schema: z.ZodType): FieldKind {
+export function fieldKind(schema: z.ZodMiniType): FieldKind {
   const def = defOf(schema);
   switch (def.type) {
     case 'optional':
     case 'nullable':
     case 'default':
-      return fieldKind(def.innerType as z.ZodType);
+      return fieldKind(def.innerType as z.ZodMiniType);
     case 'pipe':
-      return fieldKind(def.in as z.ZodType);
+      return fieldKind(def.in as z.ZodMiniType);
     case 'number':
     case 'int':
       return { type: 'number' };
@@ -50,7 +50,7 @@ export function fieldKind(schema: z.ZodType): FieldKind {
     case 'union':
       return { type: 'textOrNumber' };
     case 'array':
-      return defOf(def.element as z.ZodType).type === 'string' ? { type: 'stringList' } : { type: 'json' };
+      return defOf(def.element as z.ZodMiniType).type === 'string' ? { type: 'stringList' } : { type: 'json' };
     default:
       return { type: 'json' };
   }

@@ -17,6 +17,9 @@ const NODE_GLOBALS = Object.fromEntries(
   ),
 );
 
+const CLASSIC_ZOD = ['zod', 'zod/v3', 'zod/v4', 'zod/v4/classic'];
+const ZOD_MESSAGE = "build schemas with `import * as z from '<path>/shared/core/zod'`: zod mini, with zod's English messages loaded";
+
 /**
  * @param {{ anyAllowed?: boolean, requireAllowed?: boolean, ignores?: string[] }} options
  *   anyAllowed: test doubles stand in for platform objects (`any`);
@@ -31,6 +34,8 @@ export function repoConfig({ anyAllowed = false, requireAllowed = false, ignores
       extends: [js.configs.recommended, tseslint.configs.recommended],
       rules: {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+        // zod classic keeps all of itself in a bundle (some 395 KB, 5 MB of memory at load).
+        'no-restricted-imports': ['error', { paths: CLASSIC_ZOD.map((name) => ({ name, message: ZOD_MESSAGE })) }],
         ...(anyAllowed ? { '@typescript-eslint/no-explicit-any': 'off' } : {}),
         ...(requireAllowed ? { '@typescript-eslint/no-require-imports': 'off' } : {}),
       },

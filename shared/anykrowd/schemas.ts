@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../core/zod';
 import { lazySchema } from '../core/lazy';
 import { withSummary } from '../core/output-summary';
 import { f } from '../core';
@@ -26,48 +26,48 @@ export const successResult = lazySchema(() =>
 
 export const currency = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    default: flag().nullish(),
-    name: z.string().nullish(),
-    prefix: z.string().nullish(),
-    suffix: z.string().nullish(),
+    id: z.number().check(z.int()),
+    default: z.nullish(flag()),
+    name: z.nullish(z.string()),
+    prefix: z.nullish(z.string()),
+    suffix: z.nullish(z.string()),
     // A rate, not money: kept as sent ("1.20").
-    exchange_rate: numOrStr().nullish(),
+    exchange_rate: z.nullish(numOrStr()),
   }),
 );
 
 export const event = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    name: z.string().nullish(),
-    summary: z.string().nullish(),
-    description: z.string().nullish(),
-    main_image: z.string().nullish(),
-    start_sales_timestamp: z.string().nullish(),
-    end_sales_timestamp: z.string().nullish(),
-    is_running: flag().nullish(),
-    start_datetime: z.string().nullish(),
-    end_datetime: z.string().nullish(),
+    id: z.number().check(z.int()),
+    name: z.nullish(z.string()),
+    summary: z.nullish(z.string()),
+    description: z.nullish(z.string()),
+    main_image: z.nullish(z.string()),
+    start_sales_timestamp: z.nullish(z.string()),
+    end_sales_timestamp: z.nullish(z.string()),
+    is_running: z.nullish(flag()),
+    start_datetime: z.nullish(z.string()),
+    end_datetime: z.nullish(z.string()),
   }),
 );
 
 export const role = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    name: z.string().nullish(),
-    full_rights: flag().nullish(),
+    id: z.number().check(z.int()),
+    name: z.nullish(z.string()),
+    full_rights: z.nullish(flag()),
     // PHP serialises an empty map as `[]`: the doc shows both `{"check_in": true}` and `[]`.
-    rights: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+    rights: z.nullish(z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())])),
   }),
 );
 
 export const wallet = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    currency: currency().nullish(),
-    current_balance: f.moneyOut().nullish(),
-    is_guest_wallet: flag().nullish(),
-    metadata: z.unknown().optional(),
+    id: z.number().check(z.int()),
+    currency: z.nullish(currency()),
+    current_balance: z.nullish(f.moneyOut()),
+    is_guest_wallet: z.nullish(flag()),
+    metadata: z.optional(z.unknown()),
   }),
 );
 
@@ -75,29 +75,29 @@ export const wallet = lazySchema(() =>
 export const walletTransaction = lazySchema(() =>
   withSummary(
     z.looseObject({
-      id: z.number().int(),
-      order_id: z.number().int().nullish(),
-      user_id: z.number().int().nullish(),
-      wallet_id: z.number().int().nullish(),
-      rfid_tag_id: z.number().int().nullish(),
-      event_id: z.number().int().nullish(),
-      device_id: z.number().int().nullish(),
-      scanned_by_id: z.number().int().nullish(),
-      scanned_by_type: z.string().nullish(),
-      amount: f.moneyOut().nullish(),
-      paid: flag().nullish(),
-      direction: z.string().nullish(),
-      reference: z.string().nullish(),
-      nanoid: z.string().nullish(),
-      type: z.string().nullish(),
-      created_at: z.string().nullish(),
-      price_vat: f.moneyOut().nullish(),
-      price_excl: f.moneyOut().nullish(),
+      id: z.number().check(z.int()),
+      order_id: z.nullish(z.number().check(z.int())),
+      user_id: z.nullish(z.number().check(z.int())),
+      wallet_id: z.nullish(z.number().check(z.int())),
+      rfid_tag_id: z.nullish(z.number().check(z.int())),
+      event_id: z.nullish(z.number().check(z.int())),
+      device_id: z.nullish(z.number().check(z.int())),
+      scanned_by_id: z.nullish(z.number().check(z.int())),
+      scanned_by_type: z.nullish(z.string()),
+      amount: z.nullish(f.moneyOut()),
+      paid: z.nullish(flag()),
+      direction: z.nullish(z.string()),
+      reference: z.nullish(z.string()),
+      nanoid: z.nullish(z.string()),
+      type: z.nullish(z.string()),
+      created_at: z.nullish(z.string()),
+      price_vat: z.nullish(f.moneyOut()),
+      price_excl: z.nullish(f.moneyOut()),
       // A percentage, not money: kept as sent.
-      vat_percentage: numOrStr().nullish(),
-      balance_before: f.moneyOut().nullish(),
-      balance_after: f.moneyOut().nullish(),
-      currency: currency().nullish(),
+      vat_percentage: z.nullish(numOrStr()),
+      balance_before: z.nullish(f.moneyOut()),
+      balance_after: z.nullish(f.moneyOut()),
+      currency: z.nullish(currency()),
     }),
     ['id', 'nanoid', 'type', 'direction', 'amount', 'currency', 'wallet_id', 'user_id', 'balance_after', 'created_at'],
   ),

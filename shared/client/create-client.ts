@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from '../core/zod';
 import type { FieldDeclaration, OperationDeclaration } from '../core/operation';
 import { type IterateOptions, paginate } from './paginate';
 import { type CallOptions, type ClientOptions, OperationRunner } from './runner';
@@ -6,7 +6,7 @@ import type { VendorProfile } from './vendor-profile';
 
 type Declared = OperationDeclaration & { fields: Record<string, FieldDeclaration> };
 
-export type InputOf<Op extends Declared> = z.input<z.ZodObject<{ [K in keyof Op['fields']]: Op['fields'][K]['schema'] }>>;
+export type InputOf<Op extends Declared> = z.input<z.ZodMiniObject<{ [K in keyof Op['fields']]: Op['fields'][K]['schema'] }>>;
 export type ItemOf<Op extends Declared> = z.output<Op['output']>;
 export type OutputOf<Op extends Declared> = Op['returns'] extends 'list' ? ItemOf<Op>[] : ItemOf<Op>;
 

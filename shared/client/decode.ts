@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from '../core/zod';
 import type { OperationDeclaration } from '../core/operation';
 import type { HttpResponse } from '../http/transport';
 import { shapeGuardFor } from './shape-guard';
@@ -46,7 +46,7 @@ export type DriftReporter = (drift: SchemaDrift) => void;
  * vendors change responses without notice, and a workflow should not stop for it.
  */
 export function checkOutput(op: OperationDeclaration, value: unknown, report: DriftReporter): unknown {
-  const schema = op.output as z.ZodType;
+  const schema = op.output as z.ZodMiniType;
   if (shapeGuardFor(schema)?.(value)) return value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;

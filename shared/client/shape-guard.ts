@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from '../core/zod';
 
 /*
  * Checking every item of a 200-item page with zod costs more than parsing the page's JSON. Most
@@ -17,7 +17,7 @@ interface ZodNode {
 const guards = new WeakMap<object, Guard | null>();
 
 /** A predicate equivalent to `schema.safeParse(value).success`, or `undefined` when the schema changes what it parses. */
-export function shapeGuardFor(schema: z.ZodType): Guard | undefined {
+export function shapeGuardFor(schema: z.ZodMiniType): Guard | undefined {
   let guard = guards.get(schema);
   if (guard === undefined) {
     guard = compile(schema as unknown as ZodNode) ?? null;

@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import * as z from '../core/zod';
 import { InputValidationError } from '../core/errors';
 import type { OperationDeclaration } from '../core/operation';
 
@@ -63,7 +63,7 @@ function labelOf(label: string, schema: unknown, path: PropertyKey[]): string {
 
 function titleOf(schema: Zod | undefined): string | undefined {
   for (let s = schema; s; s = innerOf(s)) {
-    const title = (s as unknown as { meta?: () => { title?: string } | undefined }).meta?.()?.title;
+    const title = z.globalRegistry.get(s as unknown as z.core.$ZodType)?.title;
     if (title) return title;
   }
   return undefined;

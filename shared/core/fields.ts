@@ -1,32 +1,30 @@
-import { z } from 'zod/v4';
+import * as z from './zod';
 
 /** Reusable input schemas whose error messages say what to send instead. */
 
 export const MAX_TEXT = 10_000;
 
 export const text = (max = 1_000) =>
-  z.string({ error: 'expected text' }).min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z.string({ error: 'expected text' }).check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
 export const positiveId = () =>
   z
     .number({ error: 'expected a whole number ID, e.g. 42' })
-    .int('expected a whole number ID, e.g. 42')
-    .positive('expected an ID greater than 0')
-    .max(Number.MAX_SAFE_INTEGER);
+    .check(z.int('expected a whole number ID, e.g. 42'), z.positive('expected an ID greater than 0'), z.lte(Number.MAX_SAFE_INTEGER));
 
 export const pageSize = (max: number) =>
   z
     .number({ error: `expected a whole number from 1 to ${max}` })
-    .int(`expected a whole number from 1 to ${max}`)
-    .min(1, `expected a whole number from 1 to ${max}`)
-    .max(max, `expected a whole number from 1 to ${max}`);
+    .check(
+      z.int(`expected a whole number from 1 to ${max}`),
+      z.gte(1, `expected a whole number from 1 to ${max}`),
+      z.lte(max, `expected a whole number from 1 to ${max}`),
+    );
 
 export const nonNegativeInt = (what: string) =>
   z
     .number({ error: `expected a whole number of ${what}, e.g. 50` })
-    .int(`expected a whole number of ${what}, e.g. 50`)
-    .min(0, `expected 0 or more ${what}`)
-    .max(Number.MAX_SAFE_INTEGER);
+    .check(z.int(`expected a whole number of ${what}, e.g. 50`), z.gte(0, `expected 0 or more ${what}`), z.lte(Number.MAX_SAFE_INTEGER));
 
 /**
  * Money travels as a decimal string with at most two places, never a float, so that
@@ -35,10 +33,12 @@ export const nonNegativeInt = (what: string) =>
 export const decimalAmount = () =>
   z
     .string({ error: 'expected the amount as a decimal string such as "10.50" (text, not a number)' })
-    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected a decimal string with at most two decimal places, e.g. "10.50"')
-    .refine((value) => Number(value) > 0, 'expected an amount greater than 0');
+    .check(
+      z.regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected a decimal string with at most two decimal places, e.g. "10.50"'),
+      z.refine((value) => Number(value) > 0, 'expected an amount greater than 0'),
+    );
 
-export const email = () => z.email({ error: 'expected an email address, e.g. alex@example.com' }).max(320);
+export const email = () => z.email({ error: 'expected an email address, e.g. alex@example.com' }).check(z.maxLength(320));
 
 /** `yyyy-mm-dd` */
 export const isoDate = () =>
@@ -48,34 +48,41 @@ export const isoDate = () =>
 export const dateOrDateTime = () =>
   z
     .string({ error: 'expected a date as yyyy-mm-dd or yyyy-mm-ddThh:mm:ss' })
-    .regex(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$/,
-      'expected a date as yyyy-mm-dd or yyyy-mm-ddThh:mm:ss (note the T), e.g. 2026-06-20T08:00:00',
+    .check(
+      z.regex(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$/,
+        'expected a date as yyyy-mm-dd or yyyy-mm-ddThh:mm:ss (note the T), e.g. 2026-06-20T08:00:00',
+      ),
     );
 
 /** `yyyy-mm-dd hh:mm:ss` (SmartWiFi guest plans, anykrowd roles). */
 export const spacedDateTime = () =>
   z
     .string({ error: 'expected a date and time as yyyy-mm-dd hh:mm:ss' })
-    .regex(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/,
-      'expected a date and time as yyyy-mm-dd hh:mm:ss, e.g. 2026-06-20 08:00:00',
+    .check(
+      z.regex(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/,
+        'expected a date and time as yyyy-mm-dd hh:mm:ss, e.g. 2026-06-20 08:00:00',
+      ),
     );
 
 export const idempotencyKey = () =>
   z
     .string({ error: 'expected a text key, e.g. pos-001' })
-    .min(1, 'must not be empty')
-    .max(255, 'must be at most 255 characters')
-    .regex(/^[\w.:-]+$/, 'may use only letters, digits, "_", "-", "." and ":"');
+    .check(
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(255, 'must be at most 255 characters'),
+      z.regex(/^[\w.:-]+$/, 'may use only letters, digits, "_", "-", "." and ":"'),
+    );
 
 export const booleanFlag = () => z.boolean({ error: 'expected true or false' });
 
 /** Tolerant money in responses: anykrowd sends `10.24` or `"10.24"`; both become `"10.24"`. */
 export const moneyOut = () =>
-  z
-    .union([z.number(), z.string()])
-    .transform((value) => (typeof value === 'number' ? value.toFixed(2) : twoPlaces(value)));
+  z.pipe(
+    z.union([z.number(), z.string()]),
+    z.transform((value: number | string) => (typeof value === 'number' ? value.toFixed(2) : twoPlaces(value))),
+  );
 
 /** `"10.5"` → `"10.50"` without going through a float; anything else is kept as sent. */
 function twoPlaces(value: string): string {

@@ -1,24 +1,24 @@
-import type { z } from 'zod/v4';
+import type * as z from './zod';
 
 /*
- * zod builds every schema as an object with some forty methods of its own, so building all 54
+ * zod builds every schema as an object with methods and internals of its own, so building all 54
  * declarations' schemas when a module loads costs megabytes that a process using two operations
  * never needs. Declarations therefore give their schemas as functions, built on first use, once.
  */
 
 /** A schema, or a function that builds it when it is first needed. */
-export type SchemaSource<S extends z.ZodType = z.ZodType> = S | (() => S);
+export type SchemaSource<S extends z.ZodMiniType = z.ZodMiniType> = S | (() => S);
 
 /** The schema a source stands for. */
 export type Built<T> = T extends () => infer S ? S : T;
 
 /** A function that builds the schema on its first call and returns that same schema ever after. */
-export function lazySchema<S extends z.ZodType>(build: () => S): () => S {
+export function lazySchema<S extends z.ZodMiniType>(build: () => S): () => S {
   let schema: S | undefined;
   return () => (schema ??= build());
 }
 
-export function buildSchema<S extends z.ZodType>(source: SchemaSource<S>): S {
+export function buildSchema<S extends z.ZodMiniType>(source: SchemaSource<S>): S {
   return typeof source === 'function' ? source() : source;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from './zod';
 import { type Built, type SchemaSource, buildSchema, defineLazy } from './lazy';
 
 export type Vendor = 'nectifi' | 'splash' | 'smartwifi' | 'anykrowd';
@@ -26,8 +26,8 @@ export interface DropdownSource {
 
 export interface FieldDeclaration {
   in: FieldLocation;
-  /** zod schema of the value; wrap in `.optional()` when the field is not required. */
-  schema: z.ZodType;
+  /** zod schema of the value; wrap in `z.optional()` when the field is not required. */
+  schema: z.ZodMiniType;
   label: string;
   help: string;
   /** Example value shown as a placeholder. */
@@ -104,9 +104,9 @@ export interface OperationSpec extends OperationBase {
 export interface OperationDeclaration extends OperationBase {
   fields: Record<string, FieldDeclaration>;
   /** Schema of the object, or of one item when `returns` is `list`. Tolerant of extra fields. */
-  output: z.ZodType;
+  output: z.ZodMiniType;
   /** Strict schema of all fields: unknown keys are rejected before any request is sent. */
-  input: z.ZodObject;
+  input: z.ZodMiniObject;
   /** `vendor.key`, unique across the project. */
   id: string;
 }
@@ -118,7 +118,7 @@ type DeclaredFields<F extends Record<string, FieldSpec>> = {
 export type Declared<S extends OperationSpec> = Omit<S, 'fields' | 'output'> & {
   fields: DeclaredFields<S['fields']>;
   output: Built<S['output']>;
-  input: z.ZodObject;
+  input: z.ZodMiniObject;
   id: string;
 };
 
@@ -144,8 +144,8 @@ export function declareField(field: FieldSpec): FieldDeclaration {
 }
 
 /** The strict object schema of a set of fields: unknown keys are rejected. */
-export function strictInputOf(fields: Record<string, FieldDeclaration>): z.ZodObject {
-  const shape: Record<string, z.ZodType> = {};
+export function strictInputOf(fields: Record<string, FieldDeclaration>): z.ZodMiniObject {
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const [name, field] of Object.entries(fields)) shape[name] = field.schema;
   return z.strictObject(shape);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import type * as z from './zod';
 import { copyLazily, defineLazy } from './lazy';
 import { type FieldDeclaration, type FieldSpec, type OperationDeclaration, type Vendor, declareField, strictInputOf } from './operation';
 
@@ -96,12 +96,13 @@ export function defineUpsert(spec: UpsertSpec): UpsertDeclaration {
     scopes: create.scopes,
     upsert: { ...spec, createOnly, updateOnly },
   };
-  const withInput = defineLazy(declaration, 'input', (): z.ZodObject => strictInputOf(fields));
-  return defineLazy(withInput, 'output', (): z.ZodType => create.output);
+  const withInput = defineLazy(declaration, 'input', (): z.ZodMiniObject => strictInputOf(fields));
+  return defineLazy(withInput, 'output', (): z.ZodMiniType => create.output);
 }
 
-function unwrapOptional(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+function unwrapOptional(schema: z.ZodMiniType): z.ZodMiniType {
+  const { def } = schema._zod;
+  return def.type === 'optional' ? ((def as z.core.$ZodOptionalDef).innerType as z.ZodMiniType) : schema;
 }
 
 /** The update's input that names a found (or just created) record. */

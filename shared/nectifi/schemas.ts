@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../core/zod';
 import { lazySchema } from '../core/lazy';
 import { withSummary } from '../core/output-summary';
 
@@ -8,15 +8,15 @@ import { withSummary } from '../core/output-summary';
  * Decision (docs/vendor-decisions.md, "Response bodies are not documented"): objects are returned
  * bare, lists as {"items": [...], "total", "limit", "offset"} — these schemas describe one object
  * (or one list item). Every schema is a loose object: unknown fields pass through. Only the field
- * that identifies the object is required; everything else is `.nullish()` because the doc does not
+ * that identifies the object is required; everything else is nullish (`z.nullish`) because the doc does not
  * promise it exists.
  */
 
-const str = () => z.string().nullish();
-const num = () => z.number().nullish();
-const bool = () => z.boolean().nullish();
+const str = () => z.nullish(z.string());
+const num = () => z.nullish(z.number());
+const bool = () => z.nullish(z.boolean());
 /** ISO 8601 timestamp, e.g. 2026-06-20T12:00:00+00:00 (the webhook example's format). */
-const timestamp = () => z.string().nullish();
+const timestamp = () => z.nullish(z.string());
 /** An id that may arrive as a number or a string. */
 const looseId = () => z.union([z.number(), z.string()]);
 
@@ -34,7 +34,7 @@ export const guest = lazySchema(() =>
       marketing_consent: bool(),
       is_vip: bool(),
       /** Tag slugs, as sent by Update Guest (`"tags": ["vip"]`). */
-      tags: z.array(z.string()).nullish(),
+      tags: z.nullish(z.array(z.string())),
       created_at: timestamp(),
       updated_at: timestamp(),
     }),
@@ -45,7 +45,7 @@ export const guest = lazySchema(() =>
 /** One entry of a guest's activity timeline (visits, grants, redemptions, points, emails...). */
 export const timelineEvent = lazySchema(() =>
   z.looseObject({
-    id: looseId().nullish(),
+    id: z.nullish(looseId()),
     /** e.g. visit.started, promotion.granted (the webhook event names). */
     type: str(),
     title: str(),
@@ -54,7 +54,7 @@ export const timelineEvent = lazySchema(() =>
     location_id: num(),
     occurred_at: timestamp(),
     created_at: timestamp(),
-    data: z.record(z.string(), z.unknown()).nullish(),
+    data: z.nullish(z.record(z.string(), z.unknown())),
   }),
 );
 
@@ -109,9 +109,11 @@ export const promotionGrant = lazySchema(() =>
       expires_at: timestamp(),
       created_at: timestamp(),
     })
-    .refine((grant) => grant.grant_id != null || grant.id != null, {
-      message: 'expected a grant_id or an id',
-    }),
+    .check(
+      z.refine((grant) => grant.grant_id != null || grant.id != null, {
+        message: 'expected a grant_id or an id',
+      }),
+    ),
 );
 
 export const promotionRedemption = lazySchema(() =>
@@ -131,16 +133,17 @@ export const promotionRedemption = lazySchema(() =>
 // The balance's name is undocumented: `points`, `balance` and `points_balance` are all read, and
 // `points` always carries it so that a workflow can rely on one field.
 export const pointsBalance = lazySchema(() =>
-  z
-    .looseObject({
+  z.pipe(
+    z.looseObject({
       guest_id: num(),
       points: num(),
       balance: num(),
       points_balance: num(),
       lifetime_points: num(),
       updated_at: timestamp(),
-    })
-    .transform((value) => ({ ...value, points: value.points ?? value.points_balance ?? value.balance })),
+    }),
+    z.transform((value) => ({ ...value, points: value.points ?? value.points_balance ?? value.balance })),
+  ),
 );
 
 export const loyaltyTier = lazySchema(() =>
@@ -183,11 +186,11 @@ export const walletReward = lazySchema(() =>
 export const walletPayload = lazySchema(() =>
   z.looseObject({
     guest_id: num(),
-    guest: guest().nullish(),
+    guest: z.nullish(guest()),
     points: num(),
     tier: str(),
-    rewards: z.array(walletReward()).nullish(),
-    promotions: z.array(z.looseObject({})).nullish(),
+    rewards: z.nullish(z.array(walletReward())),
+    promotions: z.nullish(z.array(z.looseObject({}))),
     wallet_url: str(),
   }),
 );
@@ -225,7 +228,7 @@ export const emailSendResult = lazySchema(() =>
 
 export const emailDelivery = lazySchema(() =>
   z.looseObject({
-    request_id: looseId().nullish(),
+    request_id: z.nullish(looseId()),
     /** e.g. queued, sent, delivered, bounced, failed. */
     status: str(),
     guest_id: num(),
@@ -323,7 +326,7 @@ export const guestAnalytics = lazySchema(() =>
     new_guests: num(),
     returning_guests: num(),
     marketing_consent_rate: num(),
-    series: z.array(seriesPoint()).nullish(),
+    series: z.nullish(z.array(seriesPoint())),
   }),
 );
 
@@ -332,15 +335,15 @@ export const promotionAnalytics = lazySchema(() =>
     grants: num(),
     redemptions: num(),
     redemption_rate: num(),
-    promotions: z
-      .array(
+    promotions: z.nullish(
+      z.array(
         z.looseObject({
           promotion_id: num(),
           name: str(),
           grants: num(),
           redemptions: num(),
         }),
-      )
-      .nullish(),
+      ),
+    ),
   }),
 );

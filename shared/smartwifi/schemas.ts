@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../core/zod';
 import { lazySchema } from '../core/lazy';
 import { withSummary } from '../core/output-summary';
 
@@ -9,16 +9,16 @@ import { withSummary } from '../core/output-summary';
 const numOrStr = () => z.union([z.number(), z.string()]);
 
 const customFields = () => ({
-  custom1: z.string().nullish(),
-  custom2: z.string().nullish(),
-  custom3: z.string().nullish(),
-  custom4: z.string().nullish(),
-  custom5: z.string().nullish(),
-  custom6: z.string().nullish(),
-  custom7: z.string().nullish(),
-  custom8: z.string().nullish(),
-  custom9: z.string().nullish(),
-  custom10: z.string().nullish(),
+  custom1: z.nullish(z.string()),
+  custom2: z.nullish(z.string()),
+  custom3: z.nullish(z.string()),
+  custom4: z.nullish(z.string()),
+  custom5: z.nullish(z.string()),
+  custom6: z.nullish(z.string()),
+  custom7: z.nullish(z.string()),
+  custom8: z.nullish(z.string()),
+  custom9: z.nullish(z.string()),
+  custom10: z.nullish(z.string()),
 });
 
 // Guest plans carry no id. A purchase is identified by `token` (the guest profile) together with
@@ -26,22 +26,22 @@ const customFields = () => ({
 export const guestPlan = lazySchema(() =>
   z.looseObject({
     token: z.string(),
-    macaddress: z.string().nullish(),
-    email: z.string().nullish(),
-    guest_plan_name: z.string().nullish(),
-    guest_plan_start: z.string().nullish(),
-    guest_plan_expire: z.string().nullish(),
-    guest_plan_state: z.string().nullish(),
-    session_profile_name: z.string().nullish(),
-    payment_gateway: z.string().nullish(),
-    gateway_transaction_id: z.string().nullish(),
+    macaddress: z.nullish(z.string()),
+    email: z.nullish(z.string()),
+    guest_plan_name: z.nullish(z.string()),
+    guest_plan_start: z.nullish(z.string()),
+    guest_plan_expire: z.nullish(z.string()),
+    guest_plan_state: z.nullish(z.string()),
+    session_profile_name: z.nullish(z.string()),
+    payment_gateway: z.nullish(z.string()),
+    gateway_transaction_id: z.nullish(z.string()),
   }),
 );
 
 export const hotspot = lazySchema(() =>
   z.looseObject({
     id: numOrStr(),
-    name: z.string().nullish(),
+    name: z.nullish(z.string()),
   }),
 );
 
@@ -50,33 +50,33 @@ export const guestDetails = lazySchema(() =>
   withSummary(
     z.looseObject({
       ...customFields(),
-      client: z
-        .looseObject({
-          id: numOrStr().nullish(),
-          company: z.string().nullish(),
-        })
-        .nullish(),
+      client: z.nullish(
+        z.looseObject({
+          id: z.nullish(numOrStr()),
+          company: z.nullish(z.string()),
+        }),
+      ),
       profile: z.looseObject({
-        firstname: z.string().nullish(),
-        lastname: z.string().nullish(),
-        email: z.string().nullish(),
-        mobilephone: z.string().nullish(),
-        birthdate: z.string().nullish(),
+        firstname: z.nullish(z.string()),
+        lastname: z.nullish(z.string()),
+        email: z.nullish(z.string()),
+        mobilephone: z.nullish(z.string()),
+        birthdate: z.nullish(z.string()),
         macaddress: z.string(),
-        gender: z.string().nullish(),
-        country: z.string().nullish(),
-        region: z.string().nullish(),
-        city: z.string().nullish(),
-        address: z.string().nullish(),
-        postal_code: z.string().nullish(),
+        gender: z.nullish(z.string()),
+        country: z.nullish(z.string()),
+        region: z.nullish(z.string()),
+        city: z.nullish(z.string()),
+        address: z.nullish(z.string()),
+        postal_code: z.nullish(z.string()),
       }),
-      last_connection: z
-        .looseObject({
-          name: z.string().nullish(),
-          nasidentifier: z.string().nullish(),
-        })
-        .nullish(),
-      unsubscribed: z.boolean().nullish(),
+      last_connection: z.nullish(
+        z.looseObject({
+          name: z.nullish(z.string()),
+          nasidentifier: z.nullish(z.string()),
+        }),
+      ),
+      unsubscribed: z.nullish(z.boolean()),
     }),
     ['profile', 'last_connection', 'unsubscribed'],
   ),
@@ -87,23 +87,23 @@ export const guestDetails = lazySchema(() =>
 export const guest = lazySchema(() =>
   withSummary(
     z.looseObject({
-      id: numOrStr().nullish(),
+      id: z.nullish(numOrStr()),
       macaddress: z.string(),
-      email: z.string().nullish(),
-      profile_url: z.string().nullish(),
-      display_name: z.string().nullish(),
-      first_name: z.string().nullish(),
-      last_name: z.string().nullish(),
-      country: z.string().nullish(),
-      region: z.string().nullish(),
-      city: z.string().nullish(),
-      address: z.string().nullish(),
-      gender: z.string().nullish(),
-      postal_code: z.string().nullish(),
-      birthdate: z.string().nullish(),
-      mobile_phone: z.string().nullish(),
+      email: z.nullish(z.string()),
+      profile_url: z.nullish(z.string()),
+      display_name: z.nullish(z.string()),
+      first_name: z.nullish(z.string()),
+      last_name: z.nullish(z.string()),
+      country: z.nullish(z.string()),
+      region: z.nullish(z.string()),
+      city: z.nullish(z.string()),
+      address: z.nullish(z.string()),
+      gender: z.nullish(z.string()),
+      postal_code: z.nullish(z.string()),
+      birthdate: z.nullish(z.string()),
+      mobile_phone: z.nullish(z.string()),
       ...customFields(),
-      unsubscribed: z.boolean().nullish(),
+      unsubscribed: z.nullish(z.boolean()),
     }),
     ['id', 'macaddress', 'email', 'first_name', 'last_name', 'mobile_phone', 'country', 'city', 'unsubscribed'],
   ),
@@ -122,20 +122,20 @@ export const connection = lazySchema(() =>
       date: z.string(),
       guesttoken: z.string(),
       macaddress: z.string(),
-      email: z.string().nullish(),
-      phone: z.string().nullish(),
-      device: z.string().nullish(),
-      mobile: z.string().nullish(),
-      identity: z.string().nullish(),
-      firstname: z.string().nullish(),
-      lastname: z.string().nullish(),
-      uploaded: numOrStr().nullish(),
-      downloaded: numOrStr().nullish(),
-      useragent: z.string().nullish(),
-      hotspotname: z.string().nullish(),
-      online_time: z.string().nullish(),
-      profileuser: z.string().nullish(),
-      reason_for_termination: z.string().nullish(),
+      email: z.nullish(z.string()),
+      phone: z.nullish(z.string()),
+      device: z.nullish(z.string()),
+      mobile: z.nullish(z.string()),
+      identity: z.nullish(z.string()),
+      firstname: z.nullish(z.string()),
+      lastname: z.nullish(z.string()),
+      uploaded: z.nullish(numOrStr()),
+      downloaded: z.nullish(numOrStr()),
+      useragent: z.nullish(z.string()),
+      hotspotname: z.nullish(z.string()),
+      online_time: z.nullish(z.string()),
+      profileuser: z.nullish(z.string()),
+      reason_for_termination: z.nullish(z.string()),
     }),
     [
       'date',

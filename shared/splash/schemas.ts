@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../core/zod';
 import { lazySchema } from '../core/lazy';
 
 // Splash Air documents no response bodies at all (the doc only shows screenshots). Decision
@@ -12,49 +12,49 @@ const numOrStr = () => z.union([z.number(), z.string()]);
 
 export const customer = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    first_name: z.string().nullish(),
-    last_name: z.string().nullish(),
-    email: z.string().nullish(),
-    phone: z.string().nullish(),
-    venue_id: numOrStr().nullish(),
-    created_at: z.string().nullish(),
-    updated_at: z.string().nullish(),
+    id: z.number().check(z.int()),
+    first_name: z.nullish(z.string()),
+    last_name: z.nullish(z.string()),
+    email: z.nullish(z.string()),
+    phone: z.nullish(z.string()),
+    venue_id: z.nullish(numOrStr()),
+    created_at: z.nullish(z.string()),
+    updated_at: z.nullish(z.string()),
   }),
 );
 
 export const customerVisit = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    customer_id: numOrStr().nullish(),
-    venue_id: numOrStr().nullish(),
-    created_at: z.string().nullish(),
-    updated_at: z.string().nullish(),
+    id: z.number().check(z.int()),
+    customer_id: z.nullish(numOrStr()),
+    venue_id: z.nullish(numOrStr()),
+    created_at: z.nullish(z.string()),
+    updated_at: z.nullish(z.string()),
   }),
 );
 
 export const venue = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    name: z.string().nullish(),
-    address: z.string().nullish(),
-    created_at: z.string().nullish(),
-    updated_at: z.string().nullish(),
+    id: z.number().check(z.int()),
+    name: z.nullish(z.string()),
+    address: z.nullish(z.string()),
+    created_at: z.nullish(z.string()),
+    updated_at: z.nullish(z.string()),
   }),
 );
 
 export const voucher = lazySchema(() =>
   z.looseObject({
-    id: z.number().int(),
-    code: z.string().nullish(),
-    venue_id: numOrStr().nullish(),
-    number_of_days: numOrStr().nullish(),
-    upspeed: numOrStr().nullish(),
-    downspeed: numOrStr().nullish(),
-    volumecap: numOrStr().nullish(),
-    max_devices: numOrStr().nullish(),
-    created_at: z.string().nullish(),
-    updated_at: z.string().nullish(),
+    id: z.number().check(z.int()),
+    code: z.nullish(z.string()),
+    venue_id: z.nullish(numOrStr()),
+    number_of_days: z.nullish(numOrStr()),
+    upspeed: z.nullish(numOrStr()),
+    downspeed: z.nullish(numOrStr()),
+    volumecap: z.nullish(numOrStr()),
+    max_devices: z.nullish(numOrStr()),
+    created_at: z.nullish(z.string()),
+    updated_at: z.nullish(z.string()),
   }),
 );
 
@@ -62,6 +62,6 @@ export const voucher = lazySchema(() =>
 // is required here.
 export const deleteResult = lazySchema(() =>
   z.looseObject({
-    success: z.boolean().nullish(),
+    success: z.nullish(z.boolean()),
   }),
 );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
-import { z } from 'zod/v4';
+import * as z from '../../shared/core/zod';
 import { defineOperation } from '../../shared/core/operation';
 import { summaryOf } from '../../shared/core/output-summary';
 import { type VersionSnapshot, parameterFingerprint, versioningProblems } from '../../scripts/node-versions/fingerprint';
@@ -69,7 +69,7 @@ describe('node versioning of the generated action nodes', () => {
 describe('a declaration added later (n8nSince) changes only the new version', () => {
   // The Nectifi node as it would be with a new operation and a new optional field, both from 1.2.
   const getGuest = NECTIFI.operations.getGuest;
-  const withField = { ...getGuest, fields: { ...getGuest.fields, expand: { in: 'query' as const, schema: z.string().optional(), label: 'Expand', help: 'Related records to include.', n8nSince: 1.2 } } };
+  const withField = { ...getGuest, fields: { ...getGuest.fields, expand: { in: 'query' as const, schema: z.optional(z.string()), label: 'Expand', help: 'Related records to include.', n8nSince: 1.2 } } };
   const archiveGuest = defineOperation({
     vendor: 'nectifi',
     key: 'archiveGuest',

@@ -1,5 +1,5 @@
 import { type Bundle, type Trigger, type ZObject, defineTrigger } from 'zapier-platform-core';
-import { z as zod } from 'zod/v4';
+import * as zod from '../../shared/core/zod';
 import type { Vendor } from '../../shared/core/operation';
 import {
   BIRTHDAY_EVENT,
@@ -54,7 +54,7 @@ function inputFields(spec: LifecycleEventSpec): InputField[] {
   return LIFECYCLE_INPUTS_OF[spec.kind].map((name) => numberField(name, LIFECYCLE_INPUTS[name]));
 }
 
-const eventFields: Record<LifecycleEventSpec['kind'], zod.ZodRawShape> = {
+const eventFields: Record<LifecycleEventSpec['kind'], Record<string, zod.ZodMiniType>> = {
   returningGuest: { visit_number: zod.number(), visit_id: zod.string(), visit_started_at: zod.string() },
   visitEnded: { visit_id: zod.string(), visit_started_at: zod.string(), visit_ended_at: zod.string(), duration_seconds: zod.number() },
   lapsedGuest: { last_visit_id: zod.string(), last_visit_at: zod.string(), lapsed_at: zod.string(), days_without_visit: zod.number() },

@@ -1,5 +1,5 @@
 import type { PlainOutputField } from 'zapier-platform-core';
-import type { z } from 'zod/v4';
+import type * as z from '../../shared/core/zod';
 import { labelFromKey } from './labels';
 import { type NestedField, type Shape, shapeOf } from './schema-shape';
 
@@ -11,7 +11,7 @@ const DATE_KEY = /(_at|_date|date|_timestamp|_start|_expire|_from|_until|datetim
  * Output fields from an output schema, flattened the way Zapier shows nested data: `currency__name`
  * for an object inside an object, `rewards[]name` for objects inside a list.
  */
-export function outputFieldsFor(output: z.ZodType, extra: OutputField[] = []): OutputField[] {
+export function outputFieldsFor(output: z.ZodMiniType, extra: OutputField[] = []): OutputField[] {
   const shape = shapeOf(output);
   const fields = shape.kind === 'object' ? flatten(shape.fields, '') : [];
   const extraKeys = new Set(extra.map((field) => field.key));

@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import * as z from '../../shared/core/zod';
 import type { DropdownSource } from '../../shared/core/operation';
 
 /** What a zod schema accepts, reduced to what a Zapier field can express. */
@@ -18,7 +18,7 @@ export type Shape =
 export interface NestedField {
   shape: Shape;
   required: boolean;
-  /** From zod `.meta({title, description, dropdown})`: nested fields carry no FieldDeclaration. */
+  /** From zod metadata `{title, description, dropdown}`: nested fields carry no FieldDeclaration. */
   label?: string;
   help?: string;
   dropdown?: DropdownSource;
@@ -26,39 +26,39 @@ export interface NestedField {
 
 interface Def {
   type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
+  innerType?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  out?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
   entries?: Record<string, string | number>;
   values?: unknown[];
-  shape?: Record<string, z.ZodType>;
+  shape?: Record<string, z.ZodMiniType>;
 }
 
-const def = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const bag = (schema: z.ZodType): Record<string, unknown> =>
+const def = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const bag = (schema: z.ZodMiniType): Record<string, unknown> =>
   (schema as unknown as { _zod: { bag?: Record<string, unknown> } })._zod.bag ?? {};
 
 /** Strips optional/nullable/default wrappers and reports whether a value may be left out. */
-export function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
+export function unwrap(schema: z.ZodMiniType): { schema: z.ZodMiniType; optional: boolean } {
   let current = schema;
   let optional = false;
   for (;;) {
     const d = def(current);
     if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'prefault') {
       optional = true;
-      current = d.innerType as z.ZodType;
+      current = d.innerType as z.ZodMiniType;
     } else if (d.type === 'readonly' || d.type === 'catch' || d.type === 'nonoptional') {
-      current = d.innerType as z.ZodType;
+      current = d.innerType as z.ZodMiniType;
     } else {
       return { schema: current, optional };
     }
   }
 }
 
-export function shapeOf(schema: z.ZodType): Shape {
+export function shapeOf(schema: z.ZodMiniType): Shape {
   const inner = unwrap(schema).schema;
   const d = def(inner);
   switch (d.type) {
@@ -75,9 +75,9 @@ export function shapeOf(schema: z.ZodType): Shape {
     case 'literal':
       return { kind: 'enum', values: (d.values ?? []).map(String) };
     case 'array':
-      return { kind: 'list', item: shapeOf(d.element as z.ZodType) };
+      return { kind: 'list', item: shapeOf(d.element as z.ZodMiniType) };
     case 'record':
-      return { kind: 'dict', value: shapeOf(d.valueType as z.ZodType) };
+      return { kind: 'dict', value: shapeOf(d.valueType as z.ZodMiniType) };
     case 'object':
       return { kind: 'object', fields: nestedFields(d.shape ?? {}) };
     case 'union': {
@@ -86,13 +86,13 @@ export function shapeOf(schema: z.ZodType): Shape {
     }
     case 'pipe':
       // A transform (money normalised to "10.50"): what goes in decides the field.
-      return shapeOf(d.in as z.ZodType);
+      return shapeOf(d.in as z.ZodMiniType);
     default:
       return { kind: 'unknown' };
   }
 }
 
-function nestedFields(shape: Record<string, z.ZodType>): Record<string, NestedField> {
+function nestedFields(shape: Record<string, z.ZodMiniType>): Record<string, NestedField> {
   const fields: Record<string, NestedField> = {};
   for (const [key, schema] of Object.entries(shape)) {
     const meta = metaOf(schema);
@@ -107,11 +107,11 @@ function nestedFields(shape: Record<string, z.ZodType>): Record<string, NestedFi
   return fields;
 }
 
-/** zod metadata of the schema or of the wrapper it sits in (`.optional().meta()` or `.meta().optional()`). */
-function metaOf(schema: z.ZodType): Record<string, unknown> {
-  let current: z.ZodType | undefined = schema;
+/** zod metadata of the schema or of the wrapper it sits in (metadata on the optional field or inside it). */
+function metaOf(schema: z.ZodMiniType): Record<string, unknown> {
+  let current: z.ZodMiniType | undefined = schema;
   while (current) {
-    const meta = (current as unknown as { meta(): Record<string, unknown> | undefined }).meta();
+    const meta = z.globalRegistry.get(current);
     if (meta) return meta;
     current = def(current).innerType;
   }

@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { event } from '../schemas';
 import { anykrowdPaging, pagingFields } from './inputs';
@@ -28,7 +29,7 @@ export const listEvents = defineOperation({
     // Decision: a yes/no input, sent as the text `true` or `false`.
     active: {
       in: 'query',
-      schema: () => f.booleanFlag().optional(),
+      schema: () => z.optional(f.booleanFlag()),
       label: 'Only Running Events',
       help: 'True: only events running at this moment. False or empty: all events.',
       example: true,

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { successResult, wallet, walletTransaction } from '../schemas';
 import { externalId, staffMember } from './inputs';
@@ -44,10 +44,13 @@ export const syncUsers = defineOperation({
   fields: {
     staff_members: {
       in: 'json',
-      schema: () => z
-        .array(staffMember(), { error: 'expected a list of staff members' })
-        .min(1, 'expected at least one staff member')
-        .max(MAX_STAFF_MEMBERS, `expected at most ${MAX_STAFF_MEMBERS} staff members per call`),
+      schema: () =>
+        z
+          .array(staffMember(), { error: 'expected a list of staff members' })
+          .check(
+            z.minLength(1, 'expected at least one staff member'),
+            z.maxLength(MAX_STAFF_MEMBERS, `expected at most ${MAX_STAFF_MEMBERS} staff members per call`),
+          ),
       label: 'Staff Members',
       help: `The staff members to create or update (1 to ${MAX_STAFF_MEMBERS}). Each needs an External ID (your own ID), a QR code, a first and a last name; roles, extra QR codes and a user account are optional.`,
       example: [{ external_id: 3, external_qr_code: '3', first_name: 'John', last_name: 'Doe' }],

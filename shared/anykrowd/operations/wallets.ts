@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { successResult, wallet, walletTransaction } from '../schemas';
 import { anykrowdPaging, nanoid, pagingFields } from './inputs';
@@ -125,10 +125,10 @@ export const revokeTopUp = defineOperation({
   fields: {
     nanoids: {
       in: 'json',
-      schema: () => z
-        .array(nanoid(), { error: 'expected a list of transaction nanoids' })
-        .min(1, 'expected at least one nanoid')
-        .max(MAX_NANOIDS, `expected at most ${MAX_NANOIDS} nanoids per call`),
+      schema: () =>
+        z
+          .array(nanoid(), { error: 'expected a list of transaction nanoids' })
+          .check(z.minLength(1, 'expected at least one nanoid'), z.maxLength(MAX_NANOIDS, `expected at most ${MAX_NANOIDS} nanoids per call`)),
       label: 'Transaction Nanoids',
       help: `The nanoids of the top-up transactions to revoke (1 to ${MAX_NANOIDS}), e.g. vGA-GognON0g8hU__yz17. A top-up returns its nanoid; the wallet's transactions show older ones (in Zapier, the New Wallet Transaction trigger).`,
       example: ['vGA-GognON0g8hU__yz17'],

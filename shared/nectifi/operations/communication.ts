@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { emailDelivery, emailSendResult } from '../schemas';
 import { guestIdBody, noPaging, slug, templateVariables } from './local-fields';
@@ -31,7 +32,7 @@ export const sendEmail = defineOperation({
     },
     variables: {
       in: 'json',
-      schema: () => templateVariables().optional(),
+      schema: () => z.optional(templateVariables()),
       label: 'Variables',
       help: 'Values for the template\'s placeholders, as names and values (text, number or true/false), e.g. {"guest_name": "Alex"}. Leave empty if the template has none.',
       example: { guest_name: 'Alex' },

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { guest, note, tag, timelineEvent } from '../schemas';
 import {
@@ -46,7 +46,7 @@ export const listGuests = defineOperation({
   fields: {
     search: {
       in: 'query',
-      schema: () => f.text(200).optional(),
+      schema: () => z.optional(f.text(200)),
       label: 'Search',
       help: 'Text to look for in the guest\'s name, email or phone, e.g. alex. Leave empty to list every guest.',
       example: 'alex',
@@ -86,7 +86,7 @@ export const createGuest = defineOperation({
     // required in the n8n node before version 1.1, which keeps it so for workflows saved at 1.
     portal_id: {
       in: 'json',
-      schema: () => f.positiveId().optional(),
+      schema: () => z.optional(f.positiveId()),
       n8nRequiredUntil: 1.1,
       label: 'Portal',
       help: 'The captive portal the guest signed up on, if any. Pick one from the list, or map its numeric ID from an earlier step, e.g. 1.',
@@ -95,21 +95,21 @@ export const createGuest = defineOperation({
     },
     name: {
       in: 'json',
-      schema: () => f.text().optional(),
+      schema: () => z.optional(f.text()),
       label: 'Name',
       help: 'The guest\'s full name, e.g. Alex.',
       example: 'Alex',
     },
     email: {
       in: 'json',
-      schema: () => f.email().optional(),
+      schema: () => z.optional(f.email()),
       label: 'Email',
       help: 'The guest\'s email address, e.g. alex@example.com.',
       example: 'alex@example.com',
     },
     marketing_consent: {
       in: 'json',
-      schema: () => f.booleanFlag().optional(),
+      schema: () => z.optional(f.booleanFlag()),
       label: 'Marketing Consent',
       help: 'Set to true only if the guest agreed to receive marketing messages. Leave empty if unknown.',
       example: true,
@@ -156,14 +156,14 @@ export const updateGuest = defineOperation({
     guest_id: guestIdPath('to update'),
     name: {
       in: 'json',
-      schema: () => f.text().optional(),
+      schema: () => z.optional(f.text()),
       label: 'Name',
       help: 'The guest\'s new full name, e.g. Alex M. Leave empty to keep the current name.',
       example: 'Alex M.',
     },
     is_vip: {
       in: 'json',
-      schema: () => f.booleanFlag().optional(),
+      schema: () => z.optional(f.booleanFlag()),
       label: 'VIP',
       help: 'true to mark the guest as a VIP, false to remove the mark. Leave empty to keep it as it is.',
       example: true,
@@ -172,9 +172,7 @@ export const updateGuest = defineOperation({
       in: 'json',
       // Decision (doc gap: PATCH semantics of `tags` unstated): the list replaces the guest's tags,
       // as a PATCH sets the fields it carries. An empty list removes every tag.
-      schema: () => z
-        .array(f.text(), { error: 'expected a list of tag slugs, e.g. ["vip"]' })
-        .optional(),
+      schema: () => z.optional(z.array(f.text(), { error: 'expected a list of tag slugs, e.g. ["vip"]' })),
       label: 'Tags',
       help: 'The guest\'s tags as a list of tag slugs, e.g. ["vip"]. Replaces the current tags; an empty list removes all. Pick them from the list of your tags (Create Tag adds a new one). Leave empty to keep the current tags.',
       example: ['vip'],
@@ -272,7 +270,7 @@ export const createTag = defineOperation({
     },
     color: {
       in: 'json',
-      schema: () => hexColor().optional(),
+      schema: () => z.optional(hexColor()),
       label: 'Color',
       help: 'The tag\'s colour as # followed by six hex digits (#rrggbb), e.g. #6366f1. Leave empty for the default.',
       example: '#6366f1',

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { f } from '../../core';
 import type { FieldSpec } from '../../core';
 
@@ -13,45 +13,42 @@ import type { FieldSpec } from '../../core';
 export const slug = (what: string, example: string) =>
   z
     .string({ error: `expected the ${what} as text, e.g. ${example}` })
-    .min(1, 'must not be empty')
-    .max(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`)
-    .regex(/^\S+$/, `expected a ${what} without spaces, e.g. ${example}`);
+    .check(
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`),
+      z.regex(/^\S+$/, `expected a ${what} without spaces, e.g. ${example}`),
+    );
 
 /** `#rrggbb` */
 export const hexColor = () =>
   z
     .string({ error: 'expected a colour as #rrggbb, e.g. #6366f1' })
-    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as # followed by six hex digits, e.g. #6366f1');
+    .check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as # followed by six hex digits, e.g. #6366f1'));
 
 /** A whole number of loyalty points greater than 0. */
 export const points = () =>
   z
     .number({ error: 'expected a whole number of points, e.g. 50' })
-    .int('expected a whole number of points, e.g. 50')
-    .positive('expected more than 0 points')
-    .max(Number.MAX_SAFE_INTEGER);
+    .check(z.int('expected a whole number of points, e.g. 50'), z.positive('expected more than 0 points'), z.lte(Number.MAX_SAFE_INTEGER));
 
 /** Days a wallet link stays valid. */
 export const ttlDays = () =>
   z
     .number({ error: 'expected a whole number of days, e.g. 14' })
-    .int('expected a whole number of days, e.g. 14')
-    .min(1, 'expected at least 1 day, e.g. 14');
+    .check(z.int('expected a whole number of days, e.g. 14'), z.gte(1, 'expected at least 1 day, e.g. 14'));
 
 /** Template placeholders: name → text, number or true/false. */
 export const templateVariables = () =>
   z
     .record(
-      z
-        .string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, 'variable names use letters, digits and "_", e.g. guest_name'),
+      z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, 'variable names use letters, digits and "_", e.g. guest_name')),
       z.union(
-        [z.string().max(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`), z.number(), z.boolean()],
+        [z.string().check(z.maxLength(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`)), z.number(), z.boolean()],
         { error: 'each variable must be text, a number or true/false' },
       ),
       { error: 'expected an object of variable names and values, e.g. {"guest_name": "Alex"}' },
     )
-    .refine((vars) => Object.keys(vars).length <= 100, 'at most 100 variables');
+    .check(z.refine((vars) => Object.keys(vars).length <= 100, 'at most 100 variables'));
 
 // ---- Reusable field declarations ----
 
@@ -59,7 +56,7 @@ export const templateVariables = () =>
 export const limitField = (items: string) =>
   ({
     in: 'query',
-    schema: () => f.pageSize(200).optional(),
+    schema: () => z.optional(f.pageSize(200)),
     label: 'Limit',
     help: `How many ${items} to return per page, 1 to 200. Leave empty for 50.`,
     example: 50,
@@ -69,7 +66,7 @@ export const limitField = (items: string) =>
 export const offsetField = (items: string) =>
   ({
     in: 'query',
-    schema: () => f.nonNegativeInt(`${items} to skip`).optional(),
+    schema: () => z.optional(f.nonNegativeInt(`${items} to skip`)),
     label: 'Offset',
     help: `How many ${items} to skip, counting from the newest. Leave empty to start at the newest.`,
     example: 0,
@@ -102,7 +99,7 @@ export const tagDropdown = { operation: 'listTags', value: 'slug', label: 'label
 export const locationFilter = (onlyWhat: string) =>
   ({
     in: 'query',
-    schema: () => f.positiveId().optional(),
+    schema: () => z.optional(f.positiveId()),
     label: 'Location',
     help: `${onlyWhat} Pick one from the list, or map its numeric ID from an earlier step, e.g. 1. Leave empty for all locations.`,
     example: 1,

@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { loyaltyTier, pointsAdjustment, pointsBalance } from '../schemas';
 import { guestIdPath, noPaging, points } from './local-fields';
@@ -47,7 +48,7 @@ export const getTier = defineOperation({
 
 const idempotencyKeyField = (example: string) => ({
   in: 'json' as const,
-  schema: () => f.idempotencyKey().optional(),
+  schema: () => z.optional(f.idempotencyKey()),
   label: 'Idempotency Key',
   help: `A unique text for this change, e.g. ${example}. Sending the same key again returns the first result and changes nothing twice. Leave empty and one is generated for you.`,
   example,
@@ -77,7 +78,7 @@ export const addPoints = defineOperation({
     note: {
       in: 'json',
       // The docs state no length limit: only the generic bound on any text we send.
-      schema: () => f.text().optional(),
+      schema: () => z.optional(f.text()),
       label: 'Note',
       help: 'Why the points were added, e.g. Birthday bonus.',
       example: 'Birthday bonus',

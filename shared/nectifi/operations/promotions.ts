@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { promotion, promotionGrant, promotionRedemption } from '../schemas';
 import { guestIdBody, limitField, locationDropdown, noPaging, offsetField, offsetPaging, promotionDropdown } from './local-fields';
@@ -111,7 +112,7 @@ export const redeemPromotion = defineOperation({
     },
     idempotency_key: {
       in: 'json',
-      schema: () => f.idempotencyKey().optional(),
+      schema: () => z.optional(f.idempotencyKey()),
       label: 'Idempotency Key',
       help: 'A unique text for this redemption, e.g. your POS receipt number pos-001. Sending the same key again returns the first result and redeems nothing twice. Leave empty and one is generated for you.',
       example: 'pos-001',

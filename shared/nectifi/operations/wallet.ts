@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { walletLink, walletPayload, walletRedemption } from '../schemas';
 import { guestIdBody, guestIdPath, locationDropdown, noPaging, portalDropdown, ttlDays } from './local-fields';
@@ -50,7 +51,7 @@ export const issueWalletLink = defineOperation({
     },
     ttl_days: {
       in: 'json',
-      schema: () => ttlDays().optional(),
+      schema: () => z.optional(ttlDays()),
       label: 'Valid For (Days)',
       help: 'How many days the link keeps working, a whole number, e.g. 14. Leave empty for Nectifi\'s default.',
       example: 14,

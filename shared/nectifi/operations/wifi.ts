@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { liveGuest, location, portal, wifiSession } from '../schemas';
 import { limitField, locationFilter, offsetField, offsetPaging } from './local-fields';
@@ -73,7 +74,7 @@ export const listSessions = defineOperation({
     location_id: locationFilter('Only list sessions at this WiFi location.'),
     active_only: {
       in: 'query',
-      schema: () => f.booleanFlag().optional(),
+      schema: () => z.optional(f.booleanFlag()),
       label: 'Active Only',
       help: 'true to list only sessions that are still connected. Leave empty or false for all sessions.',
       example: true,

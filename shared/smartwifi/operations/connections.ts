@@ -1,3 +1,4 @@
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { CONNECTION_SPAN_MS } from '../connection-identity';
 import { connection } from '../schemas';
@@ -18,14 +19,14 @@ export const listConnections = defineOperation({
   fields: {
     from: {
       in: 'query',
-      schema: () => f.dateOrDateTime().optional(),
+      schema: () => z.optional(f.dateOrDateTime()),
       label: 'From',
       help: 'Start of the range, included. Format yyyy-mm-dd or yyyy-mm-ddThh:mm:ss (note the T), e.g. 2026-06-01 or 2026-06-01T08:00:00. SmartWiFi allows at most 30 days per request; longer ranges are fetched in several windows, sized to the data.',
       example: '2026-06-01',
     },
     to: {
       in: 'query',
-      schema: () => f.dateOrDateTime().optional(),
+      schema: () => z.optional(f.dateOrDateTime()),
       label: 'To',
       help: 'End of the range, not included (2026-06-08 stops at the end of June 7). Format yyyy-mm-dd or yyyy-mm-ddThh:mm:ss (note the T). With a time, roaming records outside the range are left out.',
       example: '2026-06-08',
@@ -33,7 +34,7 @@ export const listConnections = defineOperation({
     // The doc's URL says `hotspot_ids`: one id or a comma-separated list (decision).
     hotspotid: {
       in: 'query',
-      schema: () => hotspotIds().optional(),
+      schema: () => z.optional(hotspotIds()),
       label: 'Hotspot',
       help: 'Only connections at this hotspot. Pick one from the list, or map hotspot IDs from an earlier step, several separated by commas (12261,12290). Note: with a hotspot, SmartWiFi returns only the past 12 hours of data.',
       example: 12261,

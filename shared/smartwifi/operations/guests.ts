@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { guest, guestDetails, guestPlan } from '../schemas';
 import { guestToken, relativeSpan } from './inputs';
@@ -17,7 +17,7 @@ export const listGuestPlans = defineOperation({
   fields: {
     state: {
       in: 'query',
-      schema: () => z.enum(['active', 'expired'], { error: 'expected active or expired' }).optional(),
+      schema: () => z.optional(z.enum(['active', 'expired'], { error: 'expected active or expired' })),
       label: 'State',
       help: 'Only plans that are still active, or only expired ones. Default: active.',
       example: 'active',
@@ -25,14 +25,14 @@ export const listGuestPlans = defineOperation({
     // The doc's limit for this field is "7 days ago"; it is relative to now and not checked here.
     started_since_timestamp: {
       in: 'query',
-      schema: () => f.spacedDateTime().optional(),
+      schema: () => z.optional(f.spacedDateTime()),
       label: 'Started Since (Date and Time)',
       help: 'Only plans started at or after this moment, at most 7 days ago. Format yyyy-mm-dd hh:mm:ss, e.g. 2026-06-18 08:00:00. Use this or Started Since (Relative), not both.',
       example: '2026-06-18 08:00:00',
     },
     started_since_relative: {
       in: 'query',
-      schema: () => relativeSpan().optional(),
+      schema: () => z.optional(relativeSpan()),
       label: 'Started Since (Relative)',
       help: 'Only plans started within this period before now: a number and m (minutes), h (hours) or d (days), e.g. 10m, 4h or 2d. At most 7 days. Default: 12h.',
       example: '4h',
@@ -122,7 +122,7 @@ export const listGuests = defineOperation({
     // Sent as `true`/`false`, as in the doc's example (`unsubscribed=false`).
     unsubscribed: {
       in: 'query',
-      schema: () => f.booleanFlag().optional(),
+      schema: () => z.optional(f.booleanFlag()),
       label: 'Unsubscribed',
       help: 'True: only guests who unsubscribed from marketing. False: only guests who did not. Leave empty for all guests.',
       example: false,

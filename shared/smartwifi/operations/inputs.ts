@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { f } from '../../core';
 
 // Local input helpers (shared/core is owned elsewhere).
@@ -10,11 +10,13 @@ const SEVEN_DAYS_MINUTES = 7 * 1440;
 export const relativeSpan = () =>
   z
     .string({ error: 'expected a number and a unit, e.g. 10m, 4h or 2d' })
-    .regex(/^[1-9]\d{0,4}[mhd]$/, 'expected a whole number followed by m (minutes), h (hours) or d (days), e.g. 10m, 4h or 2d')
-    .refine((value) => {
-      const unit = value.slice(-1) as keyof typeof RELATIVE_UNIT_MINUTES;
-      return Number(value.slice(0, -1)) * RELATIVE_UNIT_MINUTES[unit] <= SEVEN_DAYS_MINUTES;
-    }, 'expected at most 7 days (7d, 168h or 10080m)');
+    .check(
+      z.regex(/^[1-9]\d{0,4}[mhd]$/, 'expected a whole number followed by m (minutes), h (hours) or d (days), e.g. 10m, 4h or 2d'),
+      z.refine((value: string) => {
+        const unit = value.slice(-1) as keyof typeof RELATIVE_UNIT_MINUTES;
+        return Number(value.slice(0, -1)) * RELATIVE_UNIT_MINUTES[unit] <= SEVEN_DAYS_MINUTES;
+      }, 'expected at most 7 days (7d, 168h or 10080m)'),
+    );
 
 /**
  * `hotspotid`: the doc's URL names it `hotspot_ids` (plural) but shows a single `#####` in the table.
@@ -26,14 +28,14 @@ export const hotspotIds = () =>
       f.positiveId(),
       z
         .string()
-        .max(1_000, 'must be at most 1000 characters')
-        .regex(/^[1-9]\d*(,[1-9]\d*)*$/, 'expected a hotspot ID, e.g. 12261, or several separated by commas without spaces, e.g. 12261,12290'),
+        .check(
+          z.maxLength(1_000, 'must be at most 1000 characters'),
+          z.regex(/^[1-9]\d*(,[1-9]\d*)*$/, 'expected a hotspot ID, e.g. 12261, or several separated by commas without spaces, e.g. 12261,12290'),
+        ),
     ],
     { error: 'expected a hotspot ID, e.g. 12261, or several separated by commas, e.g. 12261,12290' },
   );
 
 /** A guest token as in the doc's examples, e.g. `1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad`. */
 export const guestToken = () =>
-  f
-    .text(255)
-    .regex(/^[A-Za-z0-9_-]+$/, 'expected a guest token of letters, digits and "-", e.g. 1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad');
+  f.text(255).check(z.regex(/^[A-Za-z0-9_-]+$/, 'expected a guest token of letters, digits and "-", e.g. 1g36ga13-b4fd-4jd3-9bdc-6eb6e7e34cad'));

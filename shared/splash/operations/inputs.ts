@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { f } from '../../core';
 
 // Local input helpers (shared/core is owned elsewhere). `pageNumber` is a candidate for `f.pageNumber()`.
@@ -10,9 +10,11 @@ export const SPLASH_DEFAULT_PER_PAGE = 100;
 export const pageNumber = () =>
   z
     .number({ error: 'expected a whole page number, e.g. 2' })
-    .int('expected a whole page number, e.g. 2')
-    .min(1, 'expected a page number of 1 or more (the first page is 1)')
-    .max(1_000_000, 'expected a page number of at most 1000000');
+    .check(
+      z.int('expected a whole page number, e.g. 2'),
+      z.gte(1, 'expected a page number of 1 or more (the first page is 1)'),
+      z.lte(1_000_000, 'expected a page number of at most 1000000'),
+    );
 
 /**
  * `start_date`/`end_date`: the doc gives no format. Decision: `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss`,
@@ -21,23 +23,25 @@ export const pageNumber = () =>
 export const splashDate = () =>
   z
     .string({ error: 'expected a date as yyyy-mm-dd or yyyy-mm-dd hh:mm:ss' })
-    .regex(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$/,
-      'expected a date as yyyy-mm-dd or yyyy-mm-dd hh:mm:ss (with a space), e.g. 2026-06-20 or 2026-06-20 08:00:00',
+    .check(
+      z.regex(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$/,
+        'expected a date as yyyy-mm-dd or yyyy-mm-dd hh:mm:ss (with a space), e.g. 2026-06-20 or 2026-06-20 08:00:00',
+      ),
     );
 
 /** `per_page` + `page` query fields of a Splash list; `noun` is plural, e.g. `customers`. */
 export const pagingFields = (noun: string) => ({
   per_page: {
     in: 'query' as const,
-    schema: () => f.pageSize(SPLASH_MAX_PER_PAGE).optional(),
+    schema: () => z.optional(f.pageSize(SPLASH_MAX_PER_PAGE)),
     label: 'Per Page',
     help: `How many ${noun} to return per page, 1 to ${SPLASH_MAX_PER_PAGE} (default ${SPLASH_DEFAULT_PER_PAGE}).`,
     example: SPLASH_DEFAULT_PER_PAGE,
   },
   page: {
     in: 'query' as const,
-    schema: () => pageNumber().optional(),
+    schema: () => z.optional(pageNumber()),
     label: 'Page',
     help: 'Which page of results to return, starting at 1 (default 1).',
     example: 1,
@@ -48,14 +52,14 @@ export const pagingFields = (noun: string) => ({
 export const dateRangeFields = (noun: string) => ({
   start_date: {
     in: 'query' as const,
-    schema: () => splashDate().optional(),
+    schema: () => z.optional(splashDate()),
     label: 'Start Date',
     help: `Only ${noun} created on or after this date. Format yyyy-mm-dd or yyyy-mm-dd hh:mm:ss, e.g. 2026-06-01 or 2026-06-01 08:00:00. Leave empty for no lower limit.`,
     example: '2026-06-01',
   },
   end_date: {
     in: 'query' as const,
-    schema: () => splashDate().optional(),
+    schema: () => z.optional(splashDate()),
     label: 'End Date',
     help: `Only ${noun} created on or before this date (inclusive). Format yyyy-mm-dd or yyyy-mm-dd hh:mm:ss, e.g. 2026-06-30 or 2026-06-30 23:59:59. Leave empty for no upper limit.`,
     example: '2026-06-30',

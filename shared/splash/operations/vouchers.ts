@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from '../../core/zod';
 import { defineOperation, f } from '../../core';
 import { deleteResult, voucher } from '../schemas';
 import { pagingFields, splashPaging } from './inputs';
@@ -9,18 +9,14 @@ import { pagingFields, splashPaging } from './inputs';
 const voucherCode = () =>
   z
     .string({ error: 'expected a voucher code as text, e.g. SUMMER-2026' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`);
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(f.MAX_TEXT, `must be at most ${f.MAX_TEXT} characters`));
 
 // Validity in days: the doc gives no range and, unlike the limits below, no "0 = unlimited".
 // Decision: 1 to 3650 (ten years), which also catches a date typed by mistake (20260620).
 const numberOfDays = () =>
   z
     .number({ error: 'expected a whole number of days, e.g. 7' })
-    .int('expected a whole number of days, e.g. 7')
-    .min(1, 'expected at least 1 day')
-    .max(3650, 'expected at most 3650 days (ten years)');
+    .check(z.int('expected a whole number of days, e.g. 7'), z.gte(1, 'expected at least 1 day'), z.lte(3650, 'expected at most 3650 days (ten years)'));
 
 const sample = {
   id: 501,
@@ -88,14 +84,14 @@ export const createVoucher = defineOperation({
     },
     upspeed: {
       in: 'form',
-      schema: () => f.nonNegativeInt('Mbps').optional(),
+      schema: () => z.optional(f.nonNegativeInt('Mbps')),
       label: 'Upload Speed (Mbps)',
       help: 'Maximum upload speed in Mbps. 0 = unlimited. Optional.',
       example: 10,
     },
     downspeed: {
       in: 'form',
-      schema: () => f.nonNegativeInt('Mbps').optional(),
+      schema: () => z.optional(f.nonNegativeInt('Mbps')),
       label: 'Download Speed (Mbps)',
       help: 'Maximum download speed in Mbps. 0 = unlimited. Optional.',
       example: 50,
@@ -103,14 +99,14 @@ export const createVoucher = defineOperation({
     volumecap: {
       in: 'form',
       // The docs say "Volume limit in GBs": not that it is whole, so 0.5 GB is sent as it is.
-      schema: () => z.number({ error: 'expected a number of GB, e.g. 5 or 0.5' }).min(0, 'expected 0 (unlimited) or more GB').optional(),
+      schema: () => z.optional(z.number({ error: 'expected a number of GB, e.g. 5 or 0.5' }).check(z.gte(0, 'expected 0 (unlimited) or more GB'))),
       label: 'Data Limit (GB)',
       help: 'Maximum data volume in GB, e.g. 5 or 0.5. 0 = unlimited. Optional.',
       example: 0,
     },
     max_devices: {
       in: 'form',
-      schema: () => f.nonNegativeInt('devices').optional(),
+      schema: () => z.optional(f.nonNegativeInt('devices')),
       label: 'Max Devices',
       help: 'How many devices may use the voucher at once. 0 = unlimited. Optional.',
       example: 2,
