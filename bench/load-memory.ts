@@ -65,7 +65,7 @@ export async function measureLoadMemory(options: { quick: boolean; log(line: str
     ...ZAPIER_APPS.map((app): LoadMemorySubject => ({ name: `zapier/${app}/build/index.js`, files: [zapierBuild(app)], preload: 'zapier-platform-core' })),
     { name: 'shared client, Nectifi + SmartWiFi + undici (benchmark 3, ours)', files: [bundles.client] },
     { name: 'undici alone (benchmark 3, raw)', files: [bundles.undici] },
-    { name: 'zod/v4 alone', files: ['zod/v4'] },
+    { name: 'zod/v4/mini alone (unbundled: every module file of it)', files: ['zod/v4/mini'] },
   ];
   const subjects = options.quick ? all.filter((s) => s.name.startsWith('all 13') || s.name.startsWith('shared client') || s.name.startsWith('undici')) : all;
   const rows: LoadMemoryRow[] = subjects.map((subject) => ({ subject, rssMb: [], heapMb: [] }));
