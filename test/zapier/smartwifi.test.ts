@@ -80,6 +80,17 @@ describe('SmartWiFi polling triggers', () => {
     expect(second[0].id).toBe(`${added.guesttoken}|${added.macaddress}|${added.date}`);
   });
 
+  it('New Connection leaves the guests\' data out of Zapier\'s HTTP log, so the log\'s scrubber never scans a long list', async () => {
+    const before = h.logs.text().length;
+    const polled = await h.run<Array<{ guesttoken: string; macaddress: string }>>(triggers().newConnection.operation.perform, { authData });
+    expect(polled.length).toBeGreaterThan(10);
+    const logged = h.logs.text().slice(before);
+    // The request is logged (status, method, URL, duration), its answer's content is not.
+    expect(logged).toMatch(/"request_url":"[^"]*\/v2\/client\/connections"/);
+    expect(logged).toContain('<probably streaming data>');
+    for (const row of polled.slice(0, 10)) expect(logged).not.toContain(row.macaddress);
+  });
+
   it('New Connection keeps a roaming connection under one id: one whose first record left the last 24 hours does not come back under a later date', async () => {
     const now = Date.now();
     const gone = h.sandbox.insert.smartwifiRoamingConnection({ guest_id: 7, date: now - 25 * 3_600_000 }, [{ at: now - 23 * 3_600_000 }]);

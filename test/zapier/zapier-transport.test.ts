@@ -11,7 +11,7 @@ function fakeZ(respond: (options: ZapierRequestOptions) => Promise<ZapierRespons
 describe('ZapierTransport', () => {
   it('sends the raw body through z.request, keeps every status, and lower-cases the headers', async () => {
     const headers = new Map([['Retry-After', '5'], ['Content-Type', 'application/json']]);
-    const { z, calls } = fakeZ(async () => ({ status: 429, content: '{"detail":"slow down"}', headers }));
+    const { z, calls } = fakeZ(async () => ({ status: 429, text: async () => '{"detail":"slow down"}', headers }));
     const response = await new ZapierTransport(z).send(request);
     expect(response).toEqual({ status: 429, headers: { 'retry-after': '5', 'content-type': 'application/json' }, body: '{"detail":"slow down"}' });
     expect(calls[0]).toEqual({
@@ -23,7 +23,22 @@ describe('ZapierTransport', () => {
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
       agent: expect.any(Function),
+      raw: true,
     });
+  });
+
+  it('maps a body cut off or timed out while it is read to a TransportError', async () => {
+    const { z } = fakeZ(async () => ({
+      status: 200,
+      headers: new Map(),
+      text: async () => {
+        throw Object.assign(new Error(`Response timeout while trying to fetch ${request.url}`), { name: 'FetchError', type: 'body-timeout' });
+      },
+    }));
+    const error = await new ZapierTransport(z).send(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect((error as Error).message).not.toMatch(/secret-token|vendor\.example/);
   });
 
   it.each([
