@@ -5,13 +5,20 @@ import { shapeGuardFor } from './shape-guard';
 
 export type Decoded = { ok: true; body: unknown } | { ok: false; reason: string };
 
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+
 /** Parses a response body as JSON; an HTML page or a cut-off body is reported, never thrown. */
 export function decodeBody(response: HttpResponse): Decoded {
   const text = response.body;
-  if (text.trim() === '') return { ok: true, body: null };
-  const type = response.headers['content-type'] ?? '';
-  if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) {
-    return { ok: false, reason: 'the vendor answered with an HTML page instead of JSON' };
+  // A JSON object or list goes straight to the parser: no HTML page starts with { or [.
+  const first = text.charCodeAt(0);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+    if (text.trim() === '') return { ok: true, body: null };
+    const type = response.headers['content-type'] ?? '';
+    if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) {
+      return { ok: false, reason: 'the vendor answered with an HTML page instead of JSON' };
+    }
   }
   try {
     return { ok: true, body: JSON.parse(text) };
