@@ -49,7 +49,7 @@ class PageItems implements AsyncGenerator<unknown> {
   next(): Promise<IteratorResult<unknown>> {
     if (this.waiting === 0 && this.index < this.page.length && this.remaining > 0) {
       this.remaining--;
-      return Promise.resolve({ value: this.page[this.index++], done: false });
+      return Promise.resolve({ value: this.take(), done: false });
     }
     return this.inTurn(() => this.advance());
   }
@@ -102,7 +102,14 @@ class PageItems implements AsyncGenerator<unknown> {
       return { value: undefined, done: true };
     }
     this.remaining--;
-    return { value: this.page[this.index++], done: false };
+    return { value: this.take(), done: false };
+  }
+
+  /** The next item; the page lets go of it, so an item the caller is done with can be collected. */
+  private take(): unknown {
+    const item = this.page[this.index];
+    this.page[this.index++] = undefined;
+    return item;
   }
 
   private async finish(): Promise<void> {
