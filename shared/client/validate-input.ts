@@ -1,5 +1,6 @@
 import * as z from '../core/zod';
 import { InputValidationError } from '../core/errors';
+import { fieldMetaOf } from '../core/field-meta';
 import type { OperationDeclaration } from '../core/operation';
 
 /** Parses input against the operation's strict schema; every problem names the field and the fix. */
@@ -62,11 +63,7 @@ function labelOf(label: string, schema: unknown, path: PropertyKey[]): string {
 }
 
 function titleOf(schema: Zod | undefined): string | undefined {
-  for (let s = schema; s; s = innerOf(s)) {
-    const title = z.globalRegistry.get(s as unknown as z.core.$ZodType)?.title;
-    if (title) return title;
-  }
-  return undefined;
+  return fieldMetaOf(schema as unknown as z.ZodMiniType).title;
 }
 
 function innerOf(schema: Zod): Zod | undefined {

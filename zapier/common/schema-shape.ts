@@ -1,4 +1,5 @@
-import * as z from '../../shared/core/zod';
+import type * as z from '../../shared/core/zod';
+import { fieldMetaOf } from '../../shared/core/field-meta';
 import type { DropdownSource } from '../../shared/core/operation';
 
 /** What a zod schema accepts, reduced to what a Zapier field can express. */
@@ -95,7 +96,7 @@ export function shapeOf(schema: z.ZodMiniType): Shape {
 function nestedFields(shape: Record<string, z.ZodMiniType>): Record<string, NestedField> {
   const fields: Record<string, NestedField> = {};
   for (const [key, schema] of Object.entries(shape)) {
-    const meta = metaOf(schema);
+    const meta = fieldMetaOf(schema);
     fields[key] = {
       shape: shapeOf(schema),
       required: !unwrap(schema).optional,
@@ -107,13 +108,4 @@ function nestedFields(shape: Record<string, z.ZodMiniType>): Record<string, Nest
   return fields;
 }
 
-/** zod metadata of the schema or of the wrapper it sits in (metadata on the optional field or inside it). */
-function metaOf(schema: z.ZodMiniType): Record<string, unknown> {
-  let current: z.ZodMiniType | undefined = schema;
-  while (current) {
-    const meta = z.globalRegistry.get(current);
-    if (meta) return meta;
-    current = def(current).innerType;
-  }
-  return {};
-}
+

@@ -82,8 +82,7 @@ const qrCode = () =>
 
 // Nested fields cannot carry a FieldDeclaration (label/help/dropdown), so they carry the same
 // information as zod metadata (in zod's global registry): `title` = label, `description` = help,
-// `dropdown` = DropdownSource.
-// Proposed for shared/core: read nested field metadata in the n8n/Zapier generators.
+// `dropdown` = DropdownSource; shared/core/field-meta.ts reads them.
 
 /** One role assignment of a staff member in `users/sync`. */
 export const roleAssignment = () =>
